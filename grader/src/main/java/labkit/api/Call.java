@@ -1,0 +1,174 @@
+package labkit.api;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One call into the student's code, made in a thread of its own named {@code grader-<name>}, so
+ * that a check can watch it: has it finished, is it parked on a lock, how much CPU has it used.
+ *
+ * <pre>{@code
+ * Call<Void> incrementer = Call.start("incrementer", counter::increment);
+ * assertThat(incrementer.awaitParkedOrDone(Duration.ofSeconds(1))).isTrue();
+ * }</pre>
+ *
+ * @param <T> the call's result type
+ */
+public final class Call<T> {
+
+    /** A call without a result. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    private final Thread thread;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final long startNanos = System.nanoTime();
+    private volatile long endNanos;
+    private volatile T result;
+    private volatile Throwable failure;
+
+    private Call(String name, Callable<T> body) {
+        this.thread = new Thread(() -> {
+            try {
+                result = body.call();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                endNanos = System.nanoTime();
+                done.countDown();
+            }
+        }, "grader-" + name);
+        thread.setDaemon(true);
+    }
+
+    /** Starts {@code body} in a new thread named {@code grader-<name>}. */
+    public static <T> Call<T> start(String name, Callable<T> body) {
+        Call<T> call = new Call<>(name, body);
+        call.thread.start();
+        return call;
+    }
+
+    /** Starts {@code body}, which returns nothing, in a new thread named {@code grader-<name>}. */
+    public static Call<Void> run(String name, Action body) {
+        return start(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** The thread making the call. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Whether the call has returned or thrown. */
+    public boolean isDone() {
+        return done.getCount() == 0;
+    }
+
+    /** Waits at most {@code bound} for the call to end; whether it did. */
+    public boolean awaitDone(Duration bound) {
+        try {
+            return done.await(bound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return isDone();
+        }
+    }
+
+    /**
+     * Waits at most {@code bound} until the call has ended or its thread is parked on a
+     * {@code java.util.concurrent} synchronizer (a lock, a condition, a semaphore); whether one
+     * of the two happened. A thread that only sleeps or spins is neither.
+     */
+    public boolean awaitParkedOrDone(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isDone() || Threads.isParkedOnSynchronizer(thread)) {
+                return true;
+            }
+            Threads.pause();
+        }
+        return isDone() || Threads.isParkedOnSynchronizer(thread);
+    }
+
+    /** How a call stands after {@link #awaitDoneOrStuck}. */
+    public enum Progress {
+        /** The call returned or threw. */
+        DONE,
+        /** The calling thread stayed parked or blocked the whole stuck-limit without the call ending. */
+        STUCK,
+        /** Neither within the bound: the thread keeps running (a spin, a sleep loop). */
+        RUNNING
+    }
+
+    /**
+     * Waits until the call ends, or its thread has been parked on a synchronizer (or blocked on a
+     * monitor) without a break for {@code stuckFor}, or {@code bound} has passed. A parked thread
+     * that no one will wake is stuck; one that is only slow keeps making progress.
+     */
+    public Progress awaitDoneOrStuck(Duration stuckFor, Duration bound) {
+        long start = System.nanoTime();
+        long parkedSince = -1;
+        while (System.nanoTime() - start < bound.toNanos()) {
+            if (isDone()) {
+                return Progress.DONE;
+            }
+            boolean parked = Threads.isParkedOnSynchronizer(thread) || thread.getState() == Thread.State.BLOCKED;
+            long now = System.nanoTime();
+            if (!parked) {
+                parkedSince = -1;
+            } else if (parkedSince < 0) {
+                parkedSince = now;
+            } else if (now - parkedSince >= stuckFor.toNanos()) {
+                return Progress.STUCK;
+            }
+            Threads.sleep(5);
+        }
+        return isDone() ? Progress.DONE : Progress.RUNNING;
+    }
+
+    /** Interrupts the calling thread. */
+    public void interrupt() {
+        thread.interrupt();
+    }
+
+    /** The call's result; rethrows what the call threw (checked exceptions wrapped). Only after it ended. */
+    public T result() {
+        if (!isDone()) {
+            throw new IllegalStateException("the call has not ended");
+        }
+        Throwable t = failure;
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return result;
+    }
+
+    /** What the call threw, or {@code null}. Only meaningful after it ended. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** How long the call has run, or ran, in milliseconds. */
+    public long elapsedMillis() {
+        long end = isDone() ? endNanos : System.nanoTime();
+        return (end - startNanos) / 1_000_000;
+    }
+
+    /** CPU time the calling thread has used so far, in milliseconds; -1 when the JVM cannot tell. */
+    public long cpuMillis() {
+        long nanos = Threads.cpuTimeNanos(thread);
+        return nanos < 0 ? -1 : nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,118 @@
+package labkit.engine.child;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import labkit.api.Submission;
+
+/**
+ * The student's compiled classes, loaded by a class loader of their own whose parent holds the
+ * kit: the kit's contracts always win over any copy a student might ship.
+ */
+final class LoadedSubmission implements Submission {
+
+    private final String studentClass;
+    private final Path classesDir;
+    private final ClassLoader loader;
+    private JavaClasses imported;
+
+    LoadedSubmission(String studentClass, Path classesDir) {
+        this.studentClass = studentClass;
+        this.classesDir = classesDir;
+        this.loader = classesDir == null ? getClass().getClassLoader() : loaderFor(classesDir);
+    }
+
+    private static ClassLoader loaderFor(Path dir) {
+        try {
+            return new URLClassLoader("submission", new URL[] {dir.toUri().toURL()}, LoadedSubmission.class.getClassLoader());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(dir.toString(), e);
+        }
+    }
+
+    @Override
+    public <T> T create(Class<T> contract, Object... args) {
+        Class<?> type = studentType();
+        Constructor<?> constructor = Arrays.stream(type.getConstructors())
+                .filter(c -> accepts(c.getParameterTypes(), args))
+                .findFirst()
+                .orElseThrow(() -> new StudentContractError(
+                        "engine.submission.no-constructor", className(), describe(args)));
+        try {
+            return contract.cast(constructor.newInstance(args));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } catch (ClassCastException e) {
+            throw new StudentContractError("engine.submission.not-implementing", className(), contract.getName());
+        } catch (ReflectiveOperationException e) {
+            throw new StudentContractError("engine.submission.not-constructible", className(), e.toString());
+        }
+    }
+
+    private Class<?> studentType() {
+        try {
+            return Class.forName(studentClass, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new StudentContractError("engine.submission.class-missing", studentClass);
+        }
+    }
+
+    @Override
+    public synchronized JavaClasses classes() {
+        if (imported == null) {
+            imported = classesDir == null
+                    ? new ClassFileImporter().importPackages(studentClass.substring(0, studentClass.lastIndexOf('.')))
+                    : new ClassFileImporter().importPath(classesDir);
+        }
+        return imported;
+    }
+
+    @Override
+    public String className() {
+        return studentClass.substring(studentClass.lastIndexOf('.') + 1);
+    }
+
+    private static boolean accepts(Class<?>[] parameters, Object[] args) {
+        if (parameters.length != args.length) {
+            return false;
+        }
+        for (int i = 0; i < args.length; i++) {
+            Class<?> p = parameters[i].isPrimitive() ? boxed(parameters[i]) : parameters[i];
+            if (args[i] != null && !p.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> boxed(Class<?> primitive) {
+        if (primitive == int.class) {
+            return Integer.class;
+        }
+        if (primitive == long.class) {
+            return Long.class;
+        }
+        if (primitive == boolean.class) {
+            return Boolean.class;
+        }
+        return Object.class;
+    }
+
+    private static String describe(Object[] args) {
+        return Arrays.stream(args).map(a -> a == null ? "null" : a.getClass().getSimpleName())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+}

@@ -1,0 +1,111 @@
+package labkit.engine.grade;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import labkit.engine.report.AssignmentResult;
+import labkit.engine.report.CheckResult;
+import labkit.engine.report.GradeReport;
+import labkit.engine.text.Messages;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/** Grades a submission: every selected lab, each compiled and run on its own. */
+public final class Grader {
+
+    private Grader() {}
+
+    /** Grades {@code request.submission()} against every lab the request selects. */
+    public static GradeReport grade(GradeRequest request) {
+        List<LabDefinition> labs = LabCatalog.discover().stream().filter(request::wants).collect(Collectors.toList());
+        if (request.check() != null && labs.isEmpty()) {
+            throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", request.check()));
+        }
+        List<AssignmentResult> results = new ArrayList<>();
+        for (LabDefinition lab : labs) {
+            results.add(gradeLab(lab, request));
+        }
+        double score = results.stream().mapToDouble(AssignmentResult::score).sum();
+        double max = results.stream().mapToDouble(AssignmentResult::maxScore).sum();
+        return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results);
+    }
+
+    static AssignmentResult gradeLab(LabDefinition lab, GradeRequest request) {
+        List<CheckDefinition> checks = lab.checks().stream().filter(request::wants).collect(Collectors.toList());
+        if (request.check() != null && checks.isEmpty()) {
+            throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", request.check()));
+        }
+        SubmissionFolder folder = new SubmissionFolder(request.submission());
+        SubmissionFolder.Sources sources = folder.sourcesOf(lab.packageName(), kitTypes(lab));
+        String studentFile = lab.studentClass().substring(lab.studentClass().lastIndexOf('.') + 1) + ".java";
+        if (sources.isEmpty()) {
+            String why = Messages.format("engine.lab.missing", lab.studentClass(),
+                    folder.sourceRoot().resolve(lab.packageName().replace('.', '/')).resolve(studentFile));
+            return notGraded(lab, checks, "missing", why);
+        }
+        Path work = request.workDir().resolve(lab.id());
+        LabCompiler.Result compiled = LabCompiler.compile(sources.files(), contractClasspath(lab), folder.sourceRoot(),
+                work.resolve("classes"));
+        if (!compiled.ok()) {
+            return notGraded(lab, checks, "compile_error", compiled.message());
+        }
+        List<String> notes = new ArrayList<>();
+        if (!sources.shadowing().isEmpty()) {
+            notes.add(Messages.format("engine.lab.shadowing", String.join(", ", sources.shadowing())));
+        }
+        notes.addAll(CompiledClasses.keepOnlyLab(compiled.classes(), lab.packageName(), kitTypes(lab)));
+        if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
+            return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
+        }
+        List<SandboxRules.Violation> violations = SandboxRules.scan(compiled.classes());
+        if (!violations.isEmpty()) {
+            return refused(lab, checks, violations, notes);
+        }
+        List<CheckResult> results = new ChildSession(lab, request, compiled.classes(), work).grade(checks);
+        return assignment(lab, "graded", notes.isEmpty() ? null : String.join("\n", notes), results);
+    }
+
+    private static AssignmentResult notGraded(LabDefinition lab, List<CheckDefinition> checks, String status, String why) {
+        String checkMessage = Messages.format("engine.lab.not-graded." + status);
+        List<CheckResult> results = checks.stream()
+                .map(c -> Verdicts.zero(c, "error", checkMessage))
+                .collect(Collectors.toList());
+        return assignment(lab, status, why, results);
+    }
+
+    private static AssignmentResult refused(LabDefinition lab, List<CheckDefinition> checks,
+            List<SandboxRules.Violation> violations, List<String> notes) {
+        String list = violations.stream().limit(10).map(v -> "  " + v).collect(Collectors.joining("\n"));
+        String why = Messages.format("engine.lab.sandbox", list);
+        List<CheckResult> results = checks.stream().map(c -> Verdicts.zero(c, "error", why)).collect(Collectors.toList());
+        notes.add(why);
+        return assignment(lab, "graded", String.join("\n", notes), results);
+    }
+
+    private static AssignmentResult assignment(LabDefinition lab, String status, String message, List<CheckResult> checks) {
+        double score = checks.stream().mapToDouble(CheckResult::points).sum();
+        return new AssignmentResult(lab.id(), status, round(score), lab.points(), message, checks);
+    }
+
+    /** The names of the kit's own types in the lab's package, which a submission may not replace. */
+    static Set<String> kitTypes(LabDefinition lab) {
+        return ReflectionSupport.findAllClassesInPackage(lab.packageName(), c -> true, n -> true).stream()
+                .filter(c -> c.getProtectionDomain().getCodeSource() != null
+                        && c.getProtectionDomain().getCodeSource().equals(lab.contract().getProtectionDomain().getCodeSource()))
+                .map(c -> c.getName().substring(lab.packageName().length() + 1))
+                .collect(Collectors.toSet());
+    }
+
+    private static Path contractClasspath(LabDefinition lab) {
+        try {
+            return Path.of(lab.contract().getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double round(double points) {
+        return Math.round(points * 100.0) / 100.0;
+    }
+}

@@ -1,0 +1,71 @@
+package labkit.engine.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * Every sentence the kit shows a student or an instructor comes from {@code labkit/messages.properties}.
+ *
+ * <p>Placeholders are {@code {0}}, {@code {1}}, ...; unlike {@link java.text.MessageFormat}, quotes
+ * and braces elsewhere are taken literally, so writers of messages need not escape apostrophes.
+ */
+public final class Messages {
+
+    private static final String BUNDLE = "/labkit/messages.properties";
+    private static final Properties TEXTS = load();
+
+    private Messages() {}
+
+    /** The message for {@code key} with its placeholders filled in; fails loudly on an unknown key. */
+    public static String format(String key, Object... args) {
+        String template = TEXTS.getProperty(key);
+        if (template == null) {
+            throw new IllegalArgumentException("No message '" + key + "' in " + BUNDLE
+                    + ": add it there (suites must not build student-facing text inline).");
+        }
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close > i + 1 && isIndex(template, i + 1, close)) {
+                int index = Integer.parseInt(template.substring(i + 1, close));
+                out.append(index < args.length ? String.valueOf(args[index]) : template.substring(i, close + 1));
+                i = close;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the bundle has {@code key}. */
+    public static boolean has(String key) {
+        return TEXTS.containsKey(key);
+    }
+
+    private static boolean isIndex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return to - from <= 2;
+    }
+
+    private static Properties load() {
+        Properties texts = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream(BUNDLE)) {
+            if (in == null) {
+                throw new IllegalStateException(BUNDLE + " is missing from the class path");
+            }
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+}

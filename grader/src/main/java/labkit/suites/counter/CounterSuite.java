@@ -1,0 +1,367 @@
+package labkit.suites.counter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.LongUnaryOperator;
+import labkit.api.Call;
+import labkit.api.Category;
+import labkit.api.Check;
+import labkit.api.Feedback;
+import labkit.api.Gate;
+import labkit.api.GradedLab;
+import labkit.api.Stress;
+import labkit.api.Structure;
+import labkit.api.Submission;
+import labkit.api.Threads;
+import lab.counter.Counter;
+
+/**
+ * Lab 1, a counter guarded by a lock. Most checks hold the student's own lock from inside
+ * {@code update(f)} (a {@link Gate} in {@code f}) and look at what other threads can and cannot do
+ * meanwhile: deterministic, not a race that stress may or may not hit.
+ */
+@GradedLab(id = "counter", contract = Counter.class, studentClass = "lab.counter.LockCounter", points = 25)
+class CounterSuite {
+
+    /** Long enough for a thread that does not wait for the lock to finish, even on a loaded machine. */
+    static final Duration SETTLE = Duration.ofSeconds(1);
+    /** A thread parked this long without a break, with nobody to wake it, is deadlocked. */
+    static final Duration STUCK = Duration.ofSeconds(2);
+    /** The most any single call may take once nothing stands in its way. */
+    static final Duration BOUND = Duration.ofSeconds(10);
+
+    @Check(id = "sequential", points = 2, category = Category.CORRECTNESS,
+            description = "starts at 0; increment, tryIncrement and update change the value as the handout says")
+    void sequential(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        expectValue(counter.get(), 0, "counter.sequential.start");
+        counter.increment();
+        counter.increment();
+        expectValue(counter.get(), 2, "counter.sequential.increment");
+        if (!counter.tryIncrement() || counter.get() != 3) {
+            throw Feedback.fail("counter.sequential.try-increment", counter.get());
+        }
+        long returned = counter.update(x -> x * 10);
+        if (returned != 30 || counter.get() != 30) {
+            throw Feedback.fail("counter.sequential.update", returned, counter.get());
+        }
+    }
+
+    @Check(id = "increment-waits-for-update", points = 3, category = Category.CORRECTNESS,
+            description = "increment() waits while another thread's update(f) is running f")
+    void incrementWaitsForUpdate(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        Held held = Held.inside(counter, LongUnaryOperator.identity());
+        Call<Void> incrementer = Call.run("incrementer", counter::increment);
+        incrementer.awaitParkedOrDone(SETTLE);
+        boolean overlapped = incrementer.isDone();
+        held.release();
+        awaitEnd(incrementer, "increment()");
+        if (overlapped) {
+            throw Feedback.fail("counter.increment-waits-for-update.overlapped");
+        }
+        expectValue(counter.get(), 1, "counter.increment-waits-for-update.value");
+    }
+
+    @Check(id = "updates-exclusive", points = 3, category = Category.CORRECTNESS,
+            description = "two update(f) calls never run their f at the same time")
+    void updatesExclusive(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        Held held = Held.inside(counter, LongUnaryOperator.identity());
+        AtomicLong secondEntered = new AtomicLong();
+        Call<Long> second = Call.start("second-updater", () -> counter.update(x -> {
+            secondEntered.incrementAndGet();
+            return x + 1;
+        }));
+        second.awaitParkedOrDone(SETTLE);
+        boolean overlapped = secondEntered.get() > 0;
+        held.release();
+        awaitEnd(second, "update(f)");
+        if (overlapped) {
+            throw Feedback.fail("counter.updates-exclusive.overlapped");
+        }
+        expectValue(counter.get(), 1, "counter.updates-exclusive.value");
+    }
+
+    @Check(id = "try-increment-never-waits", points = 2, category = Category.TIMING,
+            description = "tryIncrement() returns false at once, without incrementing, while another thread holds the lock")
+    void tryIncrementNeverWaits(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        Held held = Held.inside(counter, LongUnaryOperator.identity());
+        Call<Boolean> attempt = Call.start("try-incrementer", counter::tryIncrement);
+        boolean returned = attempt.awaitDone(SETTLE);
+        held.release();
+        if (!returned) {
+            awaitEnd(attempt, "tryIncrement()");
+            throw Feedback.fail("counter.try-increment-never-waits.waited", SETTLE.toMillis());
+        }
+        if (attempt.result()) {
+            throw Feedback.fail("counter.try-increment-never-waits.returned-true");
+        }
+        expectValue(counter.get(), 0, "counter.try-increment-never-waits.value");
+    }
+
+    @Check(id = "no-lost-updates", points = 2, category = Category.CORRECTNESS,
+            description = "4 threads mixing increment, update and tryIncrement lose no update")
+    void noLostUpdates(Submission submission, Random random) {
+        Counter counter = submission.create(Counter.class);
+        int perThread = 5_000;
+        long[] seeds = random.longs(4).toArray();
+        AtomicLong expected = new AtomicLong();
+        Stress.Result run = Stress.of("worker", 4, (i, progress) -> {
+            Random choices = new Random(seeds[i]);
+            long done = 0;
+            for (int n = 0; n < perThread; n++) {
+                switch (choices.nextInt(3)) {
+                    case 0 -> { counter.increment(); done++; }
+                    case 1 -> { counter.update(x -> x + 1); done++; }
+                    default -> done += counter.tryIncrement() ? 1 : 0;
+                }
+                progress.tick();
+            }
+            expected.addAndGet(done);
+        }).run();
+        stalled(run);
+        if (counter.get() != expected.get()) {
+            throw Feedback.fail("counter.no-lost-updates.lost", expected.get(), counter.get(), expected.get() - counter.get());
+        }
+    }
+
+    @Check(id = "try-increment-counts-successes", points = 2, category = Category.CORRECTNESS,
+            description = "tryIncrement() increments exactly when it returns true, also when the lock is contended")
+    void tryIncrementCountsSuccesses(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        AtomicLong successes = new AtomicLong();
+        int updates = 300;
+        int tries = 3_000;
+        Stress.Result run = Stress.of("slow-updater", 2, (i, progress) -> {
+            for (int n = 0; n < updates; n++) {
+                counter.update(x -> {
+                    long until = System.nanoTime() + 20_000;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    return x + 1;
+                });
+                progress.tick();
+            }
+        }).and("try-incrementer", 2, (i, progress) -> {
+            for (int n = 0; n < tries; n++) {
+                if (counter.tryIncrement()) {
+                    successes.incrementAndGet();
+                }
+                progress.tick();
+            }
+        }).run();
+        stalled(run);
+        long expected = 2L * updates + successes.get();
+        if (counter.get() != expected) {
+            throw Feedback.fail("counter.try-increment-counts-successes.mismatch", successes.get(), 2 * updates,
+                    expected, counter.get());
+        }
+    }
+
+    @Check(id = "exception-propagates", points = 2, category = Category.CORRECTNESS,
+            description = "when f throws, update(f) throws that same exception and the value is unchanged")
+    void exceptionPropagates(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        counter.increment();
+        GraderException thrown = new GraderException();
+        Call<Long> update = Call.start("updater", () -> counter.update(x -> {
+            throw thrown;
+        }));
+        awaitEnd(update, "update(f)");
+        Throwable seen = update.failure();
+        if (seen == null) {
+            throw Feedback.fail("counter.exception-propagates.swallowed", update.result());
+        }
+        if (seen != thrown) {
+            throw Feedback.fail("counter.exception-propagates.replaced", seen.getClass().getName());
+        }
+        Call<Long> read = Call.start("reader", counter::get);
+        if (read.awaitDoneOrStuck(STUCK, BOUND) == Call.Progress.DONE && read.failure() == null) {
+            expectValue(read.result(), 1, "counter.exception-propagates.value");
+        }
+    }
+
+    @Check(id = "lock-per-instance", points = 1, category = Category.CORRECTNESS,
+            description = "two counters do not share a lock: one's update(f) does not hold up the other")
+    void lockPerInstance(Submission submission) {
+        Counter first = submission.create(Counter.class);
+        Counter second = submission.create(Counter.class);
+        Held held = Held.inside(first, LongUnaryOperator.identity());
+        Call<Void> other = Call.run("other-counter", second::increment);
+        Call.Progress progress = other.awaitDoneOrStuck(STUCK, BOUND);
+        held.release();
+        if (progress != Call.Progress.DONE) {
+            throw Feedback.fail("counter.lock-per-instance.shared");
+        }
+        other.result();
+    }
+
+    @Check(id = "reentrant-get", points = 2, category = Category.DEADLOCK,
+            description = "f may call get() on the same counter: no deadlock, and it sees the value from before update")
+    void reentrantGet(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        counter.increment();
+        counter.increment();
+        AtomicLong seenInside = new AtomicLong(-1);
+        Call<Long> update = Call.start("updater", () -> counter.update(x -> {
+            seenInside.set(counter.get());
+            return x + 5;
+        }));
+        if (update.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
+            throw Feedback.fail("counter.reentrant-get.deadlock", STUCK.toMillis()).withDetails(Threads.report());
+        }
+        long result = update.result();
+        if (seenInside.get() != 2 || result != 7) {
+            throw Feedback.fail("counter.reentrant-get.value", seenInside.get(), result);
+        }
+    }
+
+    @Check(id = "lock-released-after-exception", points = 2, category = Category.DEADLOCK,
+            description = "after f throws, the lock is free: a new thread's increment() goes through")
+    void lockReleasedAfterException(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        Call<Long> failing = Call.start("updater", () -> counter.update(x -> {
+            throw new GraderException();
+        }));
+        awaitEnd(failing, "update(f)");
+        Call<Void> next = Call.run("next-incrementer", counter::increment);
+        if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
+            throw Feedback.fail("counter.lock-released-after-exception.held", STUCK.toMillis()).withDetails(Threads.report());
+        }
+        next.result();
+    }
+
+    @Check(id = "lock-released", points = 1, category = Category.DEADLOCK,
+            description = "every method gives the lock back: after each call a new thread's increment() goes through")
+    void lockReleased(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        List<Named> calls = List.of(
+                new Named("increment()", counter::increment),
+                new Named("get()", counter::get),
+                new Named("tryIncrement()", counter::tryIncrement),
+                new Named("update(f)", () -> counter.update(x -> x + 1)));
+        for (Named call : calls) {
+            Call<Void> caller = Call.run("caller", call.action());
+            awaitEnd(caller, call.name());
+            caller.result();
+            Call<Void> next = Call.run("next-incrementer", counter::increment);
+            if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
+                throw Feedback.fail("counter.lock-released.held", call.name(), STUCK.toMillis()).withDetails(Threads.report());
+            }
+            next.result();
+        }
+    }
+
+    @Check(id = "no-busy-wait", points = 1, category = Category.TIMING,
+            description = "a thread waiting for the lock in increment() sleeps instead of burning CPU")
+    void noBusyWait(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        Held held = Held.inside(counter, LongUnaryOperator.identity());
+        Call<Void> waiter = Call.run("waiter", counter::increment);
+        waiter.awaitParkedOrDone(SETTLE);
+        long cpuBefore = waiter.cpuMillis();
+        Threads.sleep(WAIT_WINDOW_MS);
+        long cpuUsed = waiter.cpuMillis() - cpuBefore;
+        held.release();
+        awaitEnd(waiter, "increment()");
+        if (cpuBefore >= 0 && cpuUsed > CPU_BUDGET_MS) {
+            throw Feedback.fail("counter.no-busy-wait.spinning", cpuUsed, WAIT_WINDOW_MS);
+        }
+    }
+
+    /** How long the waiter is watched, and how much CPU it may use meanwhile (a parked thread uses ~0). */
+    static final long WAIT_WINDOW_MS = 1_000;
+    static final long CPU_BUDGET_MS = 100;
+
+    @Check(id = "uses-lock", points = 1, category = Category.STRUCTURE,
+            description = "a java.util.concurrent.locks.Lock guards the value")
+    void usesLock(Submission submission) {
+        JavaClasses classes = submission.classes();
+        boolean hasLock = classes.stream().flatMap(c -> c.getFields().stream())
+                .anyMatch(f -> f.getRawType().isAssignableTo(Lock.class) || f.getRawType().isAssignableTo(ReadWriteLock.class));
+        if (!hasLock) {
+            throw Feedback.fail("counter.uses-lock.none", submission.className());
+        }
+    }
+
+    @Check(id = "no-synchronized-or-atomics", points = 1, category = Category.STRUCTURE,
+            description = "no synchronized and no java.util.concurrent.atomic: the lock does the work")
+    void noSynchronizedOrAtomics(Submission submission) {
+        List<String> monitors = Structure.synchronizedUses(submission.classes());
+        if (!monitors.isEmpty()) {
+            throw Feedback.fail("counter.no-synchronized-or-atomics.synchronized").withDetails(String.join("\n", monitors));
+        }
+        Structure.require(noClasses().should().dependOnClassesThat().resideInAPackage("java.util.concurrent.atomic.."),
+                submission.classes(), "counter.no-synchronized-or-atomics.atomics");
+    }
+
+    // ---- helpers that read like the scenarios above ----
+
+    /** A thread inside {@code update(f)}, held there by a {@link Gate} so that it keeps the lock. */
+    private record Held(Gate gate, Call<Long> call) {
+        static Held inside(Counter counter, LongUnaryOperator f) {
+            Gate gate = new Gate();
+            Call<Long> call = Call.start("holder", () -> counter.update(x -> {
+                gate.hold();
+                return f.applyAsLong(x);
+            }));
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (!gate.awaitEntered(Duration.ofMillis(10)) && !call.isDone() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            if (!gate.awaitEntered(Duration.ZERO)) {
+                gate.release();
+                if (call.isDone()) {
+                    call.result();
+                }
+                throw Feedback.fail("counter.update-never-ran-f", BOUND.toSeconds());
+            }
+            return new Held(gate, call);
+        }
+
+        void release() {
+            gate.release();
+            awaitEnd(call, "update(f)");
+            call.result();
+        }
+    }
+
+    private record Named(String name, Call.Action action) {}
+
+    private static void awaitEnd(Call<?> call, String method) {
+        if (!call.awaitDone(BOUND)) {
+            throw Feedback.fail("counter.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
+        }
+    }
+
+    private static void expectValue(long actual, long expected, String key) {
+        if (actual != expected) {
+            throw Feedback.fail(key, expected, actual);
+        }
+    }
+
+    private static void stalled(Stress.Result run) {
+        if (run.stalled()) {
+            throw Feedback.fail("counter.stress-stalled", run.operations(), run.stuckSummary()).withDetails(run.threadReport());
+        }
+    }
+
+    /** Thrown by the grader's f: a type no submission can mistake for its own. */
+    static final class GraderException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GraderException() {
+            super("thrown on purpose by the grader's f", null, false, false);
+        }
+    }
+}
