@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * Every sentence the kit shows a student or an instructor comes from {@code labkit/messages.properties}.
+ * Every sentence the kit shows a student or an instructor comes from one place: the engine's in
+ * {@code labkit/messages.properties}, each lab's in {@code labkit/messages/<lab>.properties}
+ * (the lab is the key's first segment: {@code counter.sequential.start}).
  *
  * <p>Placeholders are {@code {0}}, {@code {1}}, ...; unlike {@link java.text.MessageFormat}, quotes
  * and braces elsewhere are taken literally, so writers of messages need not escape apostrophes.
@@ -16,16 +18,17 @@ import java.util.Properties;
 public final class Messages {
 
     private static final String BUNDLE = "/labkit/messages.properties";
-    private static final Properties TEXTS = load();
+    private static final Properties TEXTS = load(BUNDLE, true);
+    private static final java.util.Map<String, Properties> LAB_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Messages() {}
 
     /** The message for {@code key} with its placeholders filled in; fails loudly on an unknown key. */
     public static String format(String key, Object... args) {
-        String template = TEXTS.getProperty(key);
+        String template = lookup(key);
         if (template == null) {
-            throw new IllegalArgumentException("No message '" + key + "' in " + BUNDLE
-                    + ": add it there (suites must not build student-facing text inline).");
+            throw new IllegalArgumentException("No message '" + key + "' in " + BUNDLE + " or labkit/messages/"
+                    + key.split("\\.")[0] + ".properties: add it there (suites must not build student-facing text inline).");
         }
         StringBuilder out = new StringBuilder(template.length() + 64);
         for (int i = 0; i < template.length(); i++) {
@@ -44,7 +47,16 @@ public final class Messages {
 
     /** Whether the bundle has {@code key}. */
     public static boolean has(String key) {
-        return TEXTS.containsKey(key);
+        return lookup(key) != null;
+    }
+
+    private static String lookup(String key) {
+        String engine = TEXTS.getProperty(key);
+        if (engine != null || key.indexOf('.') < 0) {
+            return engine;
+        }
+        String lab = key.substring(0, key.indexOf('.'));
+        return LAB_TEXTS.computeIfAbsent(lab, l -> load("/labkit/messages/" + l + ".properties", false)).getProperty(key);
     }
 
     private static boolean isIndex(String s, int from, int to) {
@@ -56,11 +68,14 @@ public final class Messages {
         return to - from <= 2;
     }
 
-    private static Properties load() {
+    private static Properties load(String resource, boolean required) {
         Properties texts = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream(BUNDLE)) {
+        try (InputStream in = Messages.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(BUNDLE + " is missing from the class path");
+                if (required) {
+                    throw new IllegalStateException(resource + " is missing from the class path");
+                }
+                return texts;
             }
             texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,0 +1,67 @@
+package labkit.kit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import labkit.engine.grade.GradeRequest;
+import labkit.engine.grade.Grader;
+import labkit.engine.report.AssignmentResult;
+import labkit.engine.report.CheckResult;
+
+/**
+ * Grades the kit's own sample submissions end to end, exactly as {@code mvn test -Dsubmission=DIR}
+ * would: compiled by the kit, run in a forked JVM, under the watchdog.
+ */
+public final class KitGrading {
+
+    /** The seed of every self-test run: failures reproduce. */
+    public static final long SEED = 20261122L;
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private KitGrading() {}
+
+    /** The kit's root folder (where the parent pom is). */
+    public static Path root() {
+        String root = System.getProperty("grader.root");
+        Path dir = root == null || root.startsWith("${") ? Path.of("..") : Path.of(root);
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /** The hidden reference solutions, graded as a submission. */
+    public static Path reference() {
+        return root().resolve("reference");
+    }
+
+    /** A sample submission kept with the kit's tests: {@code grader/src/test/submissions/<lab>/<variant>}. */
+    public static Path sample(String lab, String variant) {
+        Path dir = root().resolve("grader/src/test/submissions").resolve(lab).resolve(variant);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no sample submission " + dir);
+        }
+        return dir;
+    }
+
+    /** Grades {@code lab} of the submission in {@code dir}, every check. */
+    public static AssignmentResult grade(Path dir, String lab) {
+        return grade(dir, lab, null, SEED);
+    }
+
+    /** Grades {@code lab} of the submission in {@code dir}: one check when {@code check} is given. */
+    public static AssignmentResult grade(Path dir, String lab, String check, long seed) {
+        Path work = root().resolve("grader/target/kit-work").resolve(lab + "-" + dir.getFileName() + "-" + RUNS.incrementAndGet());
+        String agent = System.getProperty("grader.coverageAgent");
+        List<String> jvmArgs = agent == null || agent.isBlank() || agent.startsWith("${") ? List.of() : List.of(agent);
+        GradeRequest request = new GradeRequest(dir, dir.getFileName().toString(), Set.of(lab), check, seed, work,
+                "mvn test -Dsubmission=" + root().relativize(dir), jvmArgs);
+        return Grader.grade(request).assignment(lab);
+    }
+
+    /** The ids of the checks that did not pass. */
+    public static Set<String> notPassed(AssignmentResult result) {
+        return result.checks().stream().filter(c -> !c.passed()).map(CheckResult::id).collect(Collectors.toSet());
+    }
+}

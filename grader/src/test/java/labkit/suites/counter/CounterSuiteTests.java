@@ -1,0 +1,101 @@
+package labkit.suites.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import labkit.api.Feedback;
+import labkit.engine.report.AssignmentResult;
+import labkit.engine.report.CheckResult;
+import labkit.kit.KitGrading;
+import labkit.kit.SampleExpectation;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Grades the grader of lab 1: the reference passes every check, each known bug fails exactly its checks. */
+@DisplayName("counter suite")
+class CounterSuiteTests {
+
+    @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
+    void referenceScoresFullMarks() {
+        AssignmentResult result = KitGrading.grade(KitGrading.reference(), "counter");
+        assertThat(KitGrading.notPassed(result)).as(() -> messages(result)).isEmpty();
+        assertThat(result.score()).isEqualTo(25.0);
+    }
+
+    @Test
+    @DisplayName("the skeleton scores 0 without hanging, every check an error that names the TODO")
+    void skeletonScoresZero() {
+        AssignmentResult result = KitGrading.grade(KitGrading.root().resolve("assignments/template"), "counter");
+        assertThat(result.score()).isZero();
+        assertThat(result.checks()).allSatisfy(c -> assertThat(c.status()).isIn("error", "failed"));
+        assertThat(result.check("counter.sequential").message())
+                .startsWith("Your code threw where the contract does not allow it: java.lang.UnsupportedOperationException: TODO: get()");
+    }
+
+    static Stream<SampleExpectation> buggySamples() {
+        return Stream.of(
+                SampleExpectation.of("counter", "unlock-not-in-finally")
+                        .fails("counter.lock-released-after-exception", Feedback.text("counter.lock-released-after-exception.held", 2000)),
+                SampleExpectation.of("counter", "f-outside-lock")
+                        .fails("counter.updates-exclusive", Feedback.text("counter.updates-exclusive.overlapped"))
+                        .fails("counter.increment-waits-for-update", Feedback.text("counter.increment-waits-for-update.overlapped"))
+                        .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.returned-true"))
+                        .mayAlsoFail("counter.no-lost-updates", "counter.try-increment-counts-successes"),
+                SampleExpectation.of("counter", "new-lock-per-call")
+                        .fails("counter.updates-exclusive", Feedback.text("counter.updates-exclusive.overlapped"))
+                        .fails("counter.increment-waits-for-update", Feedback.text("counter.increment-waits-for-update.overlapped"))
+                        .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.returned-true"))
+                        .fails("counter.uses-lock", Feedback.text("counter.uses-lock.none", "LockCounter"))
+                        .mayAlsoFail("counter.no-lost-updates", "counter.try-increment-counts-successes"),
+                SampleExpectation.of("counter", "non-reentrant-lock")
+                        .fails("counter.reentrant-get", Feedback.text("counter.reentrant-get.deadlock", 2000)),
+                SampleExpectation.of("counter", "try-increment-blocks")
+                        .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.waited", 1000)),
+                SampleExpectation.of("counter", "try-lock-result-ignored")
+                        .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.value", 0, 1))
+                        .fails("counter.try-increment-counts-successes", "Under contention, tryIncrement() returned true")
+                        .mayAlsoFail("counter.no-lost-updates"),
+                SampleExpectation.of("counter", "swallows-exception")
+                        .fails("counter.exception-propagates", Feedback.text("counter.exception-propagates.swallowed", 1)),
+                SampleExpectation.of("counter", "static-lock")
+                        .fails("counter.lock-per-instance", Feedback.text("counter.lock-per-instance.shared")),
+                SampleExpectation.of("counter", "synchronized-methods")
+                        .fails("counter.uses-lock", Feedback.text("counter.uses-lock.none", "LockCounter"))
+                        .fails("counter.no-synchronized-or-atomics", Feedback.text("counter.no-synchronized-or-atomics.synchronized")),
+                SampleExpectation.of("counter", "atomic-value")
+                        .fails("counter.no-synchronized-or-atomics", Feedback.text("counter.no-synchronized-or-atomics.atomics")),
+                SampleExpectation.of("counter", "spinning-increment")
+                        .fails("counter.no-busy-wait", "A thread waiting in increment() for a lock held by another thread used"),
+                SampleExpectation.of("counter", "get-leaks-lock")
+                        .fails("counter.lock-released", Feedback.text("counter.lock-released.held", "get()", 2000)),
+                SampleExpectation.of("counter", "two-locks-deadlock")
+                        .fails("counter.no-lost-updates", "The threads of the stress run stopped making progress")
+                        .mayAlsoFail("counter.try-increment-counts-successes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buggySamples")
+    void buggySampleFailsItsChecks(SampleExpectation sample) {
+        sample.verify();
+    }
+
+    @Test
+    @DisplayName("a lock-order deadlock is reported with the cycle and the submission's frames")
+    void deadlockIsExplained() {
+        AssignmentResult result = KitGrading.grade(KitGrading.sample("counter", "two-locks-deadlock"), "counter");
+        CheckResult stress = result.check("counter.no-lost-updates");
+        assertThat(stress.message())
+                .contains("Deadlock: the JVM found a cycle of")
+                .contains("at lab.counter.LockCounter.update(LockCounter.java:")
+                .contains("at lab.counter.LockCounter.increment(LockCounter.java:");
+    }
+
+    private static String messages(AssignmentResult result) {
+        StringBuilder out = new StringBuilder();
+        result.checks().stream().filter(c -> !c.passed()).forEach(c -> out.append(c.id()).append(": ").append(c.message()).append('\n'));
+        return out.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package lab.counter;
+
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongUnaryOperator;
+
+/** Bug: increment() spins on tryLock() instead of blocking. */
+public class LockCounter implements Counter {
+    private final Lock lock = new ReentrantLock();
+    private long value;
+
+    public void increment() {
+        while (!lock.tryLock()) { Thread.onSpinWait(); }
+        try { value++; } finally { lock.unlock(); }
+    }
+    public long get() { lock.lock(); try { return value; } finally { lock.unlock(); } }
+    public boolean tryIncrement() {
+        if (!lock.tryLock()) return false;
+        try { value++; return true; } finally { lock.unlock(); }
+    }
+    public long update(LongUnaryOperator f) {
+        lock.lock();
+        try { value = f.applyAsLong(value); return value; } finally { lock.unlock(); }
+    }
+}

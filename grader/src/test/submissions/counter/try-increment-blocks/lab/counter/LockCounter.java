@@ -1,0 +1,22 @@
+package lab.counter;
+
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongUnaryOperator;
+
+/** Bug: tryIncrement() waits for the lock with lock() instead of trying it. */
+public class LockCounter implements Counter {
+    private final Lock lock = new ReentrantLock();
+    private long value;
+
+    public void increment() { lock.lock(); try { value++; } finally { lock.unlock(); } }
+    public long get() { lock.lock(); try { return value; } finally { lock.unlock(); } }
+    public boolean tryIncrement() {
+        lock.lock();
+        try { value++; return true; } finally { lock.unlock(); }
+    }
+    public long update(LongUnaryOperator f) {
+        lock.lock();
+        try { value = f.applyAsLong(value); return value; } finally { lock.unlock(); }
+    }
+}

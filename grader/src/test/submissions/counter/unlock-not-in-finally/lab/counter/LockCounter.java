@@ -1,0 +1,24 @@
+package lab.counter;
+
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongUnaryOperator;
+
+/** Bug: update() unlocks after f, not in finally; when f throws the lock stays held. */
+public class LockCounter implements Counter {
+    private final Lock lock = new ReentrantLock();
+    private long value;
+
+    public void increment() { lock.lock(); try { value++; } finally { lock.unlock(); } }
+    public long get() { lock.lock(); try { return value; } finally { lock.unlock(); } }
+    public boolean tryIncrement() {
+        if (!lock.tryLock()) return false;
+        try { value++; return true; } finally { lock.unlock(); }
+    }
+    public long update(LongUnaryOperator f) {
+        lock.lock();
+        value = f.applyAsLong(value);
+        lock.unlock();
+        return value;
+    }
+}
