@@ -13,7 +13,8 @@ import labkit.api.Submission;
 
 /**
  * The student's compiled classes, loaded by a class loader of their own whose parent holds the
- * kit: the kit's contracts always win over any copy a student might ship.
+ * kit: the kit's contracts always win over any copy a student might ship. The loader has no name,
+ * so that stack frames read {@code lab.counter.LockCounter.get(LockCounter.java:12)}.
  */
 final class LoadedSubmission implements Submission {
 
@@ -30,7 +31,7 @@ final class LoadedSubmission implements Submission {
 
     private static ClassLoader loaderFor(Path dir) {
         try {
-            return new URLClassLoader("submission", new URL[] {dir.toUri().toURL()}, LoadedSubmission.class.getClassLoader());
+            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, LoadedSubmission.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(dir.toString(), e);
         }

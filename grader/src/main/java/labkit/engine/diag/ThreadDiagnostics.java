@@ -30,7 +30,10 @@ public final class ThreadDiagnostics {
         if (cycle != null) {
             out.append(cycle).append('\n');
         }
-        List<ThreadInfo> stuck = Arrays.stream(all).filter(ThreadDiagnostics::isInteresting).collect(Collectors.toList());
+        @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+
+        long self = Thread.currentThread().getId();
+        List<ThreadInfo> stuck = Arrays.stream(all).filter(t -> t != null && t.getThreadId() != self)
+                .filter(ThreadDiagnostics::isInteresting).collect(Collectors.toList());
         if (stuck.isEmpty()) {
             out.append(Messages.format("engine.threads.none"));
         } else {

@@ -15,6 +15,7 @@ import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
 import labkit.api.Gate;
+import labkit.api.Locks;
 import labkit.api.GradedLab;
 import labkit.api.Stress;
 import labkit.api.Structure;
@@ -105,7 +106,24 @@ class CounterSuite {
         if (attempt.result()) {
             throw Feedback.fail("counter.try-increment-never-waits.returned-true");
         }
-        expectValue(counter.get(), 0, "counter.try-increment-never-waits.value");
+        // update(f) writes f's result over any stray increment made meanwhile, so the value is
+        // judged with the student's own lock held directly, where nothing overwrites it.
+        for (Lock lock : Locks.of(counter)) {
+            if (!lock.tryLock()) {
+                continue;
+            }
+            Call<Boolean> blocked;
+            try {
+                blocked = Call.start("try-incrementer", counter::tryIncrement);
+                blocked.awaitDone(SETTLE);
+            } finally {
+                lock.unlock();
+            }
+            awaitEnd(blocked, "tryIncrement()");
+            if (!blocked.result()) {
+                expectValue(counter.get(), 0, "counter.try-increment-never-waits.value");
+            }
+        }
     }
 
     @Check(id = "no-lost-updates", points = 2, category = Category.CORRECTNESS,
@@ -286,6 +304,7 @@ class CounterSuite {
     @Check(id = "uses-lock", points = 1, category = Category.STRUCTURE,
             description = "a java.util.concurrent.locks.Lock guards the value")
     void usesLock(Submission submission) {
+        requireWorking(submission);
         JavaClasses classes = submission.classes();
         boolean hasLock = classes.stream().flatMap(c -> c.getFields().stream())
                 .anyMatch(f -> f.getRawType().isAssignableTo(Lock.class) || f.getRawType().isAssignableTo(ReadWriteLock.class));
@@ -297,6 +316,7 @@ class CounterSuite {
     @Check(id = "no-synchronized-or-atomics", points = 1, category = Category.STRUCTURE,
             description = "no synchronized and no java.util.concurrent.atomic: the lock does the work")
     void noSynchronizedOrAtomics(Submission submission) {
+        requireWorking(submission);
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
             throw Feedback.fail("counter.no-synchronized-or-atomics.synchronized").withDetails(String.join("\n", monitors));
@@ -337,6 +357,13 @@ class CounterSuite {
     }
 
     private record Named(String name, Call.Action action) {}
+
+    /** Structure earns points only for a class that works at all: a skeleton's TODOs throw here. */
+    private static void requireWorking(Submission submission) {
+        Counter counter = submission.create(Counter.class);
+        counter.increment();
+        counter.get();
+    }
 
     private static void awaitEnd(Call<?> call, String method) {
         if (!call.awaitDone(BOUND)) {

@@ -63,6 +63,7 @@ class CounterSuiteTests {
                 SampleExpectation.of("counter", "static-lock")
                         .fails("counter.lock-per-instance", Feedback.text("counter.lock-per-instance.shared")),
                 SampleExpectation.of("counter", "synchronized-methods")
+                        .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.waited", 1000))
                         .fails("counter.uses-lock", Feedback.text("counter.uses-lock.none", "LockCounter"))
                         .fails("counter.no-synchronized-or-atomics", Feedback.text("counter.no-synchronized-or-atomics.synchronized")),
                 SampleExpectation.of("counter", "atomic-value")

@@ -2,7 +2,7 @@ package lab.counter;
 
 import java.util.function.LongUnaryOperator;
 
-/** Bug (structure): synchronized methods instead of a Lock. Behaves correctly otherwise. */
+/** Bug: synchronized methods instead of a Lock; tryIncrement() cannot help waiting for the monitor. */
 public class LockCounter implements Counter {
     private long value;
     private boolean busy;
