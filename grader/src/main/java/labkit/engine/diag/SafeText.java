@@ -72,6 +72,8 @@ public final class SafeText {
             return answer.get(PATIENCE_MS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             return "(" + what + " did not return within " + PATIENCE_MS + " ms)";
+        } catch (java.util.concurrent.ExecutionException e) {
+            return "(" + what + " threw " + e.getCause().getClass().getName() + ")";
         } catch (Exception | Error e) {
             return "(" + what + " threw " + e.getClass().getName() + ")";
         }

@@ -55,7 +55,8 @@ final class ChildRun {
                     .start();
             String killed = supervise(process, lab, checkIds, events, out, err);
             Integer exit = killed == null ? process.exitValue() : null;
-            return new Outcome(readEvents(events), exit, killed, tail(err));
+            // HotSpot reports a fatal OutOfMemoryError on standard output, other deaths on standard error.
+            return new Outcome(readEvents(events), exit, killed, tail(out) + tail(err));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
