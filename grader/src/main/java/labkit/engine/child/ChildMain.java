@@ -23,6 +23,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ChildMain {
 
+    /** The exit status after a check timed out: its threads are left behind, so the JVM is not reused. */
+    public static final int EXIT_AFTER_TIMEOUT = 86;
+
     /** How much of the student's standard output and error is let through, per stream. */
     static final int OUTPUT_CAP_BYTES = 64 * 1024;
 

@@ -54,6 +54,11 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
         verdict.put("duration_ms", ending.durationMs());
         if (log != null) {
             log.write(EventLog.END, verdict);
+            if (ending.timedOut()) {
+                // The stuck thread cannot be stopped: it may spin or hold the student's locks and
+                // would disturb every later check. End this JVM; the rest run in a fresh one.
+                System.exit(ChildMain.EXIT_AFTER_TIMEOUT);
+            }
         }
         if (ending.thrown() != null) {
             throw ending.thrown();

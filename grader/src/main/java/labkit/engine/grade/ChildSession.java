@@ -11,11 +11,17 @@ import labkit.engine.report.CheckResult;
 import labkit.engine.text.Messages;
 
 /**
- * Grades the checks of one lab in forked JVMs: when a JVM dies or is killed during a check, that
- * check gets the verdict and the remaining checks go on in a fresh JVM, so that one
- * {@code System.exit} or hang costs one check's points, not the lab's.
+ * Grades the checks of one lab in forked JVMs: when a JVM dies, is killed, or gives up on a
+ * check that timed out, that check gets the verdict and the remaining checks go on in a fresh
+ * JVM, so that one crash or hang costs one check's points, not the lab's.
  */
 final class ChildSession {
+
+    /**
+     * The most wall time one lab's checks may take in all. A correct submission needs seconds; this
+     * only bounds code that hangs in every check (say, in a static initializer).
+     */
+    static final int LAB_BUDGET_SECONDS = 150;
 
     private final LabDefinition lab;
     private final GradeRequest request;
@@ -32,8 +38,10 @@ final class ChildSession {
     List<CheckResult> grade(List<CheckDefinition> checks) {
         Map<String, CheckResult> verdicts = new LinkedHashMap<>();
         List<String> remaining = ids(checks);
-        for (int attempt = 0; !remaining.isEmpty() && attempt <= checks.size(); attempt++) {
+        long started = System.nanoTime();
+        while (!remaining.isEmpty()) {
             ChildRun.Outcome outcome = ChildRun.run(lab, classes, work, request.seed(), remaining, request.childJvmArgs());
+            int before = verdicts.size();
             for (Map<String, Object> event : outcome.events()) {
                 if (EventLog.END.equals(event.get("event")) && remaining.contains(event.get("check"))) {
                     String id = (String) event.get("check");
@@ -45,10 +53,18 @@ final class ChildSession {
                 verdicts.put(running, Verdicts.crashed(lab.check(running), outcome, request));
             }
             remaining = remaining.stream().filter(id -> !verdicts.containsKey(id)).collect(Collectors.toList());
-            if (running == null && !remaining.isEmpty()) {
+            if (remaining.isEmpty()) {
+                break;
+            }
+            if (verdicts.size() == before) {
                 String why = crashMessage(outcome);
                 remaining.forEach(id -> verdicts.put(id, Verdicts.zero(lab.check(id), "error", why)));
-                remaining = List.of();
+                break;
+            }
+            if (System.nanoTime() - started > LAB_BUDGET_SECONDS * 1_000_000_000L) {
+                String why = Messages.format("engine.lab.budget-spent", LAB_BUDGET_SECONDS);
+                remaining.forEach(id -> verdicts.put(id, Verdicts.zero(lab.check(id), "timed_out", why)));
+                break;
             }
         }
         return checks.stream().map(c -> verdicts.get(c.id())).collect(Collectors.toList());

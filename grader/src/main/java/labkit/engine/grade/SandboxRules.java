@@ -37,6 +37,7 @@ final class SandboxRules {
             Map.entry("java/lang/ModuleLayer", "reflection"),
             Map.entry("java/util/ServiceLoader", "loading classes"),
             Map.entry("java/lang/StackWalker", "inspecting the caller's stack"),
+            Map.entry("java/lang/StackTraceElement", "inspecting the caller's stack"),
             Map.entry("java/lang/instrument/", "changing classes"),
             Map.entry("java/lang/management/", "inspecting the grader's threads"),
             Map.entry("javax/management/", "inspecting the grader's threads"),
@@ -67,9 +68,15 @@ final class SandboxRules {
             "java/lang/System", Set.of("exit", "getProperty", "getProperties", "setProperty", "setProperties",
                     "clearProperty", "getenv", "setOut", "setErr", "setIn", "load", "loadLibrary", "console",
                     "inheritedChannel", "setSecurityManager", "getLogger", "mapLibraryName"),
-            "java/lang/Thread", Set.of("getStackTrace", "getAllStackTraces", "stop", "suspend", "resume",
-                    "getContextClassLoader", "setContextClassLoader", "setDefaultUncaughtExceptionHandler"),
-            "java/lang/Throwable", Set.of("getStackTrace", "setStackTrace"));
+            "java/lang/Thread", Set.of("stop", "suspend", "resume",
+                    "getContextClassLoader", "setContextClassLoader", "setDefaultUncaughtExceptionHandler"));
+
+    /**
+     * Stack inspection, on whatever type the call names ({@code e.getStackTrace()} compiles against
+     * {@code e}'s static type): the usual way for code to find out that a grader is calling it.
+     * {@code printStackTrace()} to standard error stays allowed; printing it into a writer is not.
+     */
+    private static final Set<String> STACK_INSPECTION = Set.of("getStackTrace", "getAllStackTraces", "setStackTrace");
 
     /** The only methods of {@code Runtime} and {@code Class} a lab may call. */
     private static final Map<String, Set<String>> ALLOWED_ONLY = Map.of(
@@ -113,6 +120,9 @@ final class SandboxRules {
         if (member == null) {
             return null;
         }
+        if (STACK_INSPECTION.contains(member)) {
+            return "inspecting the caller's stack";
+        }
         Set<String> forbidden = FORBIDDEN_METHODS.get(owner);
         if (forbidden != null && forbidden.contains(member)) {
             return member.equals("exit") ? "ending the JVM" : "reaching outside the lab";
@@ -151,6 +161,9 @@ final class SandboxRules {
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String member, String desc, boolean itf) {
                     String reason = reasonFor(owner, member);
+                    if (reason == null && member.equals("printStackTrace") && !desc.startsWith("()")) {
+                        reason = "inspecting the caller's stack";
+                    }
                     if (reason == null && member.equals("<init>") && FILE_WRITERS.contains(owner)
                             && (desc.startsWith("(Ljava/lang/String;") || desc.startsWith("(Ljava/io/File;"))) {
                         reason = "file access";

@@ -38,7 +38,7 @@ class CounterSuite {
     /** The most any single call may take once nothing stands in its way. */
     static final Duration BOUND = Duration.ofSeconds(10);
 
-    @Check(id = "sequential", points = 2, category = Category.CORRECTNESS,
+    @Check(id = "sequential", points = 1, category = Category.CORRECTNESS,
             description = "starts at 0; increment, tryIncrement and update change the value as the handout says")
     void sequential(Submission submission) {
         Counter counter = submission.create(Counter.class);
@@ -244,6 +244,48 @@ class CounterSuite {
         }
     }
 
+    @Check(id = "lock-order", points = 1, category = Category.DEADLOCK,
+            description = "increment() and update(f) queued behind each other on any of your locks never deadlock")
+    void lockOrder(Submission submission) {
+        requireWorking(submission);
+        for (boolean updateFirst : new boolean[] {false, true}) {
+            Counter counter = submission.create(Counter.class);
+            for (Lock lock : Locks.of(counter)) {
+                queueBehind(lock, counter, updateFirst);
+            }
+        }
+    }
+
+    /**
+     * Holds {@code lock} so that both calls queue up behind it in a fixed order, then lets go: the
+     * lock hands over first-come first-served, so a lock-order cycle between the two methods
+     * becomes a deadlock every time instead of once in a million interleavings.
+     */
+    private static void queueBehind(Lock lock, Counter counter, boolean updateFirst) {
+        if (!lock.tryLock()) {
+            return;
+        }
+        List<Call<?>> calls = new java.util.ArrayList<>();
+        try {
+            Call.Action increment = counter::increment;
+            Call.Action update = () -> counter.update(x -> x + 1);
+            for (Call.Action action : updateFirst ? List.of(update, increment) : List.of(increment, update)) {
+                Call<Void> call = Call.run(action == update ? "updater" : "incrementer", action);
+                call.awaitParkedOrDone(SETTLE);
+                calls.add(call);
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Call<?> call : calls) {
+            if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
+                throw Feedback.fail("counter.lock-order.deadlock", updateFirst ? "update(f)" : "increment()",
+                        updateFirst ? "increment()" : "update(f)").withDetails(Threads.report());
+            }
+            call.result();
+        }
+    }
+
     @Check(id = "lock-released-after-exception", points = 2, category = Category.DEADLOCK,
             description = "after f throws, the lock is free: a new thread's increment() goes through")
     void lockReleasedAfterException(Submission submission) {
@@ -358,7 +400,7 @@ class CounterSuite {
 
     private record Named(String name, Call.Action action) {}
 
-    /** Structure earns points only for a class that works at all: a skeleton's TODOs throw here. */
+    /** Structure and lock-order points need a class that works at all: a skeleton's TODOs throw here. */
     private static void requireWorking(Submission submission) {
         Counter counter = submission.create(Counter.class);
         counter.increment();

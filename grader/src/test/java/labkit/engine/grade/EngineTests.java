@@ -26,7 +26,12 @@ class EngineTests {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private static AssignmentResult grade(String sample, long seed) {
-        Path dir = KitGrading.root().resolve("grader/src/test/submissions/engine").resolve(sample);
+        return gradeWithProbe("engine", sample, seed);
+    }
+
+    /** Grades {@code submissions/<folder>/<sample>} with the probe suite. */
+    static AssignmentResult gradeWithProbe(String folder, String sample, long seed) {
+        Path dir = KitGrading.root().resolve("grader/src/test/submissions").resolve(folder).resolve(sample);
         Path work = KitGrading.root().resolve("grader/target/kit-work/engine-" + sample + "-" + RUNS.incrementAndGet());
         GradeRequest request = new GradeRequest(dir, sample, Set.of(), null, seed, work, "mvn test -Dsubmission=" + sample, List.of());
         return Grader.gradeLab(PROBE, request);

@@ -11,7 +11,7 @@ public class LockCounter implements Counter {
     public void increment() { value++; }
     public long get() {
         while (true) {
-            HOG.add(new long[1 << 20]);
+            HOG.add(new long[16 << 20]); // 128 MB a step: out of memory within a few steps
         }
     }
     public boolean tryIncrement() { value++; return true; }

@@ -1,0 +1,76 @@
+package labkit.engine.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import labkit.engine.report.AssignmentResult;
+import labkit.engine.text.Messages;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Student code is untrusted: each hostile sample ends with a true grade written by the kit. The
+ * time each took is printed (for the benchmark notes), never asserted.
+ */
+@Timeout(600)
+class HostileSubmissionTests {
+
+    static Stream<Arguments> hostileSamples() {
+        return Stream.of(
+                sample("exit-in-static-init", r -> refused(r, "LockCounter.java:8 uses java.lang.System.exit (ending the JVM)")),
+                sample("halt-in-constructor", r -> refused(r, "uses java.lang.Runtime.halt (ending the JVM or starting processes)")),
+                sample("endless-loop-in-constructor", r -> {
+                    assertThat(r.check("probe.get").status()).isEqualTo("timed_out");
+                    assertThat(r.check("probe.get").message()).contains("at lab.counter.LockCounter.<init>(LockCounter.java:");
+                    assertThat(r.check("probe.increment").status()).isEqualTo("timed_out");
+                    assertThat(r.check("probe.structure").status()).isEqualTo("passed");
+                }),
+                sample("immortal-static-init", r -> {
+                    assertThat(r.check("probe.get").status()).isEqualTo("timed_out");
+                    assertThat(r.check("probe.get").message()).contains("at lab.counter.LockCounter.<clinit>(LockCounter.java:");
+                    assertThat(r.check("probe.increment").status()).isEqualTo("timed_out");
+                }),
+                sample("thread-bomb", r -> {
+                    assertThat(r.check("probe.get").status()).isEqualTo("passed");
+                    assertThat(r.check("probe.increment").status()).isEqualTo("passed");
+                }),
+                sample("deep-recursion", r -> assertThat(r.check("probe.get").message())
+                        .startsWith(Messages.format("engine.check.student-threw", "java.lang.StackOverflowError"))),
+                sample("floods-100mb", r -> assertThat(r.check("probe.get").status()).isEqualTo("passed")),
+                sample("writes-grade-files", r -> refused(r, "uses java.nio.file.Files.writeString (file access)")),
+                sample("reflects-into-grader", r -> refused(r, "uses java.lang.Class.forName (reflection)")),
+                sample("class-in-grader-package", r -> {
+                    assertThat(r.message()).contains(Messages.format("engine.lab.outside-package", "lab.counter",
+                            "labkit/engine/child/Forged.class"));
+                    refused(r, "uses labkit.engine.child.Forged.write (the grader's own classes)");
+                }),
+                sample("hostile-exception", r -> assertThat(r.check("probe.get").message())
+                        .contains("(lab.counter.LockCounter$Nasty's getMessage() did not return within 500 ms)")),
+                sample("behaves-only-under-junit", r -> refused(r, "uses java.lang.Throwable.getStackTrace (inspecting the caller's stack)")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileSamples")
+    void gradingEndsWithATrueGrade(String sample, Consumer<AssignmentResult> expectation) {
+        long start = System.nanoTime();
+        AssignmentResult result = EngineTests.gradeWithProbe("hostile", sample, 7);
+        System.out.printf("hostile sample %-28s graded %s, %s/%s points, in %d ms%n", sample, result.status(),
+                result.score(), result.maxScore(), (System.nanoTime() - start) / 1_000_000);
+        assertThat(result.status()).isEqualTo("graded");
+        expectation.accept(result);
+    }
+
+    private static Arguments sample(String name, Consumer<AssignmentResult> expectation) {
+        return Arguments.of(name, expectation);
+    }
+
+    private static void refused(AssignmentResult result, String violation) {
+        assertThat(result.score()).isZero();
+        assertThat(result.message()).contains(violation);
+        assertThat(result.checks()).allSatisfy(c -> assertThat(c.message()).startsWith(
+                Messages.format("engine.lab.sandbox", "").trim()));
+    }
+}
