@@ -158,20 +158,26 @@ class CounterSuite {
         Counter counter = submission.create(Counter.class);
         AtomicLong successes = new AtomicLong();
         int updates = 300;
-        int tries = 3_000;
+        java.util.concurrent.CountDownLatch updatersDone = new java.util.concurrent.CountDownLatch(2);
+        // The updaters hold the lock most of the time, and the try-incrementers keep trying for as
+        // long as they run: many tries meet a held lock, however the machine schedules the threads.
         Stress.Result run = Stress.of("slow-updater", 2, (i, progress) -> {
-            for (int n = 0; n < updates; n++) {
-                counter.update(x -> {
-                    long until = System.nanoTime() + 20_000;
-                    while (System.nanoTime() < until) {
-                        Thread.onSpinWait();
-                    }
-                    return x + 1;
-                });
-                progress.tick();
+            try {
+                for (int n = 0; n < updates; n++) {
+                    counter.update(x -> {
+                        long until = System.nanoTime() + 200_000;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        return x + 1;
+                    });
+                    progress.tick();
+                }
+            } finally {
+                updatersDone.countDown();
             }
         }).and("try-incrementer", 2, (i, progress) -> {
-            for (int n = 0; n < tries; n++) {
+            while (updatersDone.getCount() > 0) {
                 if (counter.tryIncrement()) {
                     successes.incrementAndGet();
                 }
