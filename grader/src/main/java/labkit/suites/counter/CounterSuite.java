@@ -182,6 +182,7 @@ class CounterSuite {
                     successes.incrementAndGet();
                 }
                 progress.tick();
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000); // leave the updaters room to take the lock
             }
         }).run();
         stalled(run);
