@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
+import labkit.engine.bytecode.Instructions;
 import org.objectweb.asm.Opcodes;
 
 /** Structure rules over the student's classes: ArchUnit rules, and what ArchUnit cannot see in bytecode. */
@@ -39,49 +36,26 @@ public final class Structure {
         for (JavaClass c : classes) {
             c.getSource().ifPresent(source -> {
                 try (InputStream in = source.getUri().toURL().openStream()) {
-                    new ClassReader(in).accept(new MonitorFinder(uses), ClassReader.SKIP_FRAMES);
+                    Instructions.walk(in.readAllBytes(), new Instructions.Listener() {
+                        @Override
+                        public void method(Instructions.Place place) {
+                            if ((place.methodAccess() & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                                uses.add(place.source() + ": synchronized method " + place.method() + "()");
+                            }
+                        }
+
+                        @Override
+                        public void plain(Instructions.Place place, int opcode) {
+                            if (opcode == Opcodes.MONITORENTER) {
+                                uses.add(place + ": synchronized block in " + place.method() + "()");
+                            }
+                        }
+                    });
                 } catch (IOException e) {
                     uses.add(c.getName() + " (unreadable: " + e.getMessage() + ")");
                 }
             });
         }
         return uses;
-    }
-
-    private static final class MonitorFinder extends ClassVisitor {
-        private final List<String> uses;
-        private String file = "?";
-
-        MonitorFinder(List<String> uses) {
-            super(Opcodes.ASM9);
-            this.uses = uses;
-        }
-
-        @Override
-        public void visitSource(String source, String debug) {
-            file = source;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                uses.add(file + ": synchronized method " + name + "()");
-            }
-            return new MethodVisitor(Opcodes.ASM9) {
-                private int line;
-
-                @Override
-                public void visitLineNumber(int number, Label start) {
-                    line = number;
-                }
-
-                @Override
-                public void visitInsn(int opcode) {
-                    if (opcode == Opcodes.MONITORENTER) {
-                        uses.add(file + ":" + line + ": synchronized block in " + name + "()");
-                    }
-                }
-            };
-        }
     }
 }

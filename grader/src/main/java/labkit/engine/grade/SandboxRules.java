@@ -10,11 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
+import labkit.engine.bytecode.Instructions;
 
 /**
  * The static half of the sandbox: with the SecurityManager gone, the kit refuses to run student
@@ -102,7 +98,7 @@ final class SandboxRules {
         List<Violation> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(classesDir)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".class")).sorted().collect(Collectors.toList())) {
-                new ClassReader(Files.readAllBytes(file)).accept(new Scanner(found), ClassReader.SKIP_FRAMES);
+                Instructions.walk(Files.readAllBytes(file), new Scanner(found));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,61 +130,42 @@ final class SandboxRules {
         return null;
     }
 
-    private static final class Scanner extends ClassVisitor {
+    private static final class Scanner implements Instructions.Listener {
         private final List<Violation> found;
-        private String source = "?";
 
         Scanner(List<Violation> found) {
-            super(Opcodes.ASM9);
             this.found = found;
         }
 
         @Override
-        public void visitSource(String file, String debug) {
-            source = file;
+        public void call(Instructions.Place place, String owner, String member, String desc) {
+            String reason = reasonFor(owner, member);
+            if (reason == null && member.equals("printStackTrace") && !desc.startsWith("()")) {
+                reason = "inspecting the caller's stack";
+            }
+            if (reason == null && member.equals("<init>") && FILE_WRITERS.contains(owner)
+                    && (desc.startsWith("(Ljava/lang/String;") || desc.startsWith("(Ljava/io/File;"))) {
+                reason = "file access";
+            }
+            report(place, owner, member, reason);
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            return new MethodVisitor(Opcodes.ASM9) {
-                private int line;
+        public void field(Instructions.Place place, String owner, String member) {
+            report(place, owner, member, owner.equals("java/lang/System") && member.equals("in")
+                    ? "reading the grader's input" : reasonFor(owner, null));
+        }
 
-                @Override
-                public void visitLineNumber(int number, Label start) {
-                    line = number;
-                }
+        @Override
+        public void type(Instructions.Place place, String type) {
+            report(place, type, null, reasonFor(type, null));
+        }
 
-                @Override
-                public void visitMethodInsn(int opcode, String owner, String member, String desc, boolean itf) {
-                    String reason = reasonFor(owner, member);
-                    if (reason == null && member.equals("printStackTrace") && !desc.startsWith("()")) {
-                        reason = "inspecting the caller's stack";
-                    }
-                    if (reason == null && member.equals("<init>") && FILE_WRITERS.contains(owner)
-                            && (desc.startsWith("(Ljava/lang/String;") || desc.startsWith("(Ljava/io/File;"))) {
-                        reason = "file access";
-                    }
-                    report(owner, member, reason);
-                }
-
-                @Override
-                public void visitFieldInsn(int opcode, String owner, String member, String desc) {
-                    report(owner, member, owner.equals("java/lang/System") && member.equals("in")
-                            ? "reading the grader's input" : reasonFor(owner, null));
-                }
-
-                @Override
-                public void visitTypeInsn(int opcode, String type) {
-                    report(type, null, reasonFor(type, null));
-                }
-
-                private void report(String owner, String member, String reason) {
-                    if (reason != null) {
-                        String what = owner.replace('/', '.') + (member == null || member.equals("<init>") ? "" : "." + member);
-                        found.add(new Violation(source + ":" + line, what, reason));
-                    }
-                }
-            };
+        private void report(Instructions.Place place, String owner, String member, String reason) {
+            if (reason != null) {
+                String what = owner.replace('/', '.') + (member == null || member.equals("<init>") ? "" : "." + member);
+                found.add(new Violation(place.toString(), what, reason));
+            }
         }
     }
 }
