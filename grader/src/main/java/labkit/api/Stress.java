@@ -112,6 +112,11 @@ public final class Stress {
         long began = System.nanoTime();
         workers.forEach(Thread::start);
         Result result = watch(workers, ticks, failure, began);
+        if (result.stalled()) {
+            // The stall is the verdict: workers interrupted to end it may throw InterruptedException
+            // from an interruptible wait, which must not be mistaken for the submission's error.
+            return result;
+        }
         Throwable thrown = failure.get();
         if (thrown != null) {
             workers.forEach(Thread::interrupt);
