@@ -46,7 +46,18 @@ public final class Stress {
      * @param stuckSummary one line per unfinished worker with its first submission frame; empty when none
      * @param threadReport the full report of the stuck threads; empty when none
      */
-    public record Result(boolean stalled, long operations, long elapsedMillis, String stuckSummary, String threadReport) {}
+    public record Result(boolean stalled, long operations, long elapsedMillis, String stuckSummary, String threadReport) {
+
+        /**
+         * Fails with message {@code key} when the run stalled; the message gets the operations
+         * done ({@code {0}}) and the stuck workers ({@code {1}}), the thread report goes below it.
+         */
+        public void requireProgress(String key) {
+            if (stalled) {
+                throw Feedback.fail(key, operations, stuckSummary).withDetails(threadReport);
+            }
+        }
+    }
 
     private record Group(String role, int count, Worker worker) {}
 

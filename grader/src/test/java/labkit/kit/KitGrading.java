@@ -60,6 +60,31 @@ public final class KitGrading {
         return Grader.grade(request).assignment(lab);
     }
 
+    /** Asserts that every check passed, showing the messages of those that did not. */
+    public static void expectFullMarks(AssignmentResult result) {
+        org.assertj.core.api.Assertions.assertThat(notPassed(result)).as(() -> failures(result)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(result.score()).isEqualTo(result.maxScore());
+    }
+
+    /**
+     * Grades the student template's skeleton of {@code lab} and asserts that it scores 0 without
+     * hanging, every check an error or a failure, and {@code check}'s message starting as given.
+     */
+    public static void expectSkeletonScoresZero(String lab, String check, String messageStart) {
+        AssignmentResult result = grade(root().resolve("assignments/template"), lab);
+        org.assertj.core.api.Assertions.assertThat(result.score()).isZero();
+        org.assertj.core.api.Assertions.assertThat(result.checks())
+                .allSatisfy(c -> org.assertj.core.api.Assertions.assertThat(c.status()).isIn("error", "failed"));
+        org.assertj.core.api.Assertions.assertThat(result.check(check).message()).startsWith(messageStart);
+    }
+
+    /** The messages of the checks that did not pass, one per line. */
+    public static String failures(AssignmentResult result) {
+        StringBuilder out = new StringBuilder();
+        result.checks().stream().filter(c -> !c.passed()).forEach(c -> out.append(c.id()).append(": ").append(c.message()).append('\n'));
+        return out.toString();
+    }
+
     /** The ids of the checks that did not pass. */
     public static Set<String> notPassed(AssignmentResult result) {
         return result.checks().stream().filter(c -> !c.passed()).map(CheckResult::id).collect(Collectors.toSet());

@@ -15,6 +15,7 @@ import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
 import labkit.api.Gate;
+import labkit.api.GraderException;
 import labkit.api.Locks;
 import labkit.api.GradedLab;
 import labkit.api.Stress;
@@ -146,7 +147,7 @@ class CounterSuite {
             }
             expected.addAndGet(done);
         }).run();
-        stalled(run);
+        run.requireProgress("counter.stress-stalled");
         if (counter.get() != expected.get()) {
             throw Feedback.fail("counter.no-lost-updates.lost", expected.get(), counter.get(), expected.get() - counter.get());
         }
@@ -185,7 +186,7 @@ class CounterSuite {
                 java.util.concurrent.locks.LockSupport.parkNanos(10_000); // leave the updaters room to take the lock
             }
         }).run();
-        stalled(run);
+        run.requireProgress("counter.stress-stalled");
         long expected = 2L * updates + successes.get();
         if (counter.get() != expected) {
             throw Feedback.fail("counter.try-increment-counts-successes.mismatch", successes.get(), 2 * updates,
@@ -426,18 +427,4 @@ class CounterSuite {
         }
     }
 
-    private static void stalled(Stress.Result run) {
-        if (run.stalled()) {
-            throw Feedback.fail("counter.stress-stalled", run.operations(), run.stuckSummary()).withDetails(run.threadReport());
-        }
-    }
-
-    /** Thrown by the grader's f: a type no submission can mistake for its own. */
-    static final class GraderException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        GraderException() {
-            super("thrown on purpose by the grader's f", null, false, false);
-        }
-    }
 }
