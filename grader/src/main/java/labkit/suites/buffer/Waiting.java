@@ -20,25 +20,34 @@ final class Waiting {
 
     private Waiting() {}
 
-    /** What a waiter did for {@code windowMs}: its CPU time, and the share of samples it was parked. */
-    record Watch(long cpuMillis, int parkedSamples, int samples) {
-        boolean mostlyNotParked() {
-            return parkedSamples * 2 < samples;
+    /**
+     * What a waiter did for {@code windowMs}: its CPU time, and how many of the samples found it
+     * asleep (timed-waiting but not on a synchronizer: Thread.sleep in a retry loop). A thread in
+     * Object.wait() is not asleep here; no-monitors is the verdict on that.
+     */
+    record Watch(long cpuMillis, int asleepSamples, int samples) {
+        boolean mostlyAsleep() {
+            return asleepSamples * 2 > samples;
         }
     }
 
     static Watch watch(Call<?> waiter, long windowMs) {
         long cpuBefore = waiter.cpuMillis();
-        int parked = 0;
+        int asleep = 0;
         int samples = 0;
         long end = System.nanoTime() + windowMs * 1_000_000;
         while (System.nanoTime() < end && !waiter.isDone()) {
             samples++;
-            parked += Threads.isParkedOnSynchronizer(waiter.thread()) ? 1 : 0;
+            asleep += isAsleep(waiter.thread()) ? 1 : 0;
             Threads.sleep(SAMPLE_MS);
         }
         long cpuAfter = waiter.cpuMillis();
-        return new Watch(cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, parked, samples);
+        return new Watch(cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, asleep, samples);
+    }
+
+    /** In Thread.sleep (or a timed Object.wait): timed-waiting with no synchronizer as blocker. */
+    private static boolean isAsleep(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING && LockSupport.getBlocker(thread) == null;
     }
 
     /**
@@ -50,8 +59,7 @@ final class Waiting {
         long asleepSince = -1;
         long deadline = System.nanoTime() + Calls.BOUND.toNanos();
         while (!call.isDone() && System.nanoTime() < deadline) {
-            boolean asleep = call.thread().getState() == Thread.State.TIMED_WAITING
-                    && LockSupport.getBlocker(call.thread()) == null && anyHeld(locks);
+            boolean asleep = isAsleep(call.thread()) && anyHeld(locks);
             long now = System.nanoTime();
             if (!asleep) {
                 asleepSince = -1;
