@@ -37,7 +37,7 @@ final class ConditionSchedules {
         lock.holdAll();
         try {
             for (int i = 0; i < actions.size(); i++) {
-                Call<?> call = Call.run(role + "-" + i, actions.get(i));
+                Call<?> call = Call.run(role + "-" + (i + 1), actions.get(i));
                 calls.add(call);
                 if (!lock.awaitQueued(call, Calls.BOUND)) {
                     return;

@@ -50,14 +50,14 @@ final class Conservation {
     }
 
     private Stress.Result stress(long[] seeds) {
-        return Stress.of("producer", producers, (i, progress) -> {
+        return Stress.of("producer", producers, stoppable((i, progress) -> {
             Random choices = new Random(seeds[i]);
             for (int seq = 0; seq < perProducer; seq++) {
                 produce(new Item(i, seq), choices);
                 watchSize();
                 progress.tick();
             }
-        }).and("consumer", taken.size(), (i, progress) -> {
+        })).and("consumer", taken.size(), stoppable((i, progress) -> {
             Random choices = new Random(seeds[producers + i]);
             List<Item> mine = taken.get(i);
             int share = perProducer * producers / taken.size();
@@ -69,7 +69,22 @@ final class Conservation {
                 watchSize();
                 progress.tick();
             }
-        }).quietLimit(QUIET).bound(RUN_BOUND).run();
+        })).quietLimit(QUIET).bound(RUN_BOUND).run();
+    }
+
+    /**
+     * Only the stress runner interrupts a worker, when the run has stalled: the worker then just
+     * ends. Its InterruptedException must not replace the stall as the run's outcome (the runner
+     * reads worker failures after it interrupts them).
+     */
+    private static Stress.Worker stoppable(Stress.Worker worker) {
+        return (i, progress) -> {
+            try {
+                worker.run(i, progress);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     /** One put, or (one time in four) offers with short timeouts until one succeeds. */

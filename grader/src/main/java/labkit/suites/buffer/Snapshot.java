@@ -38,6 +38,7 @@ final class Snapshot {
         StringBuilder out = new StringBuilder();
         try {
             append(out, buffer, DEPTH);
+            trimComma(out);
         } catch (RuntimeException e) {
             // Only an unguarded writer can make a read of the buffer's own collections fail.
             out.append("<changing: ").append(e.getClass().getSimpleName()).append('>');
@@ -54,29 +55,47 @@ final class Snapshot {
             for (int i = 0, n = Array.getLength(value); i < n; i++) {
                 append(out, Array.get(value, i), depth);
             }
-            out.append(']');
+            closeList(out);
         } else if (value instanceof Collection<?>) {
             out.append('[');
             for (Object element : ((Collection<?>) value).toArray()) {
                 append(out, element, depth);
             }
-            out.append(']');
-        } else if (value instanceof Lock || value instanceof ReadWriteLock || value instanceof Condition) {
-            out.append("lock,");
+            closeList(out);
         } else if (isStudents(value.getClass()) && depth > 0) {
             out.append('{');
             for (Field field : fieldsOf(value.getClass())) {
+                out.append(field.getName()).append('=');
                 append(out, read(field, value), depth - 1);
             }
-            out.append('}');
+            trimComma(out);
+            out.append("},");
         } else {
             // An AtomicInteger count of a two-lock design, say: its text is its value.
             out.append(value).append(',');
         }
     }
 
+    /** Locks and Conditions change whenever a thread waits; they are not the buffer's state. */
+    private static boolean isLocking(Class<?> type) {
+        return Lock.class.isAssignableFrom(type) || ReadWriteLock.class.isAssignableFrom(type)
+                || Condition.class.isAssignableFrom(type);
+    }
+
     private static boolean isStudents(Class<?> type) {
         return type.getName().startsWith("lab.");
+    }
+
+    private static void closeList(StringBuilder out) {
+        trimComma(out);
+        out.append("],");
+    }
+
+    /** Values are written with a trailing comma; a list or object drops its last one when it closes. */
+    private static void trimComma(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) == ',') {
+            out.setLength(out.length() - 1);
+        }
     }
 
     private List<Field> fieldsOf(Class<?> type) {
@@ -84,7 +103,7 @@ final class Snapshot {
             List<Field> found = new ArrayList<>();
             for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) && trySetAccessible(field)) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !isLocking(field.getType()) && trySetAccessible(field)) {
                         found.add(field);
                     }
                 }
