@@ -178,7 +178,7 @@ class BufferSuite {
         rethrow(new ConditionSchedules(producers, StudentLock.of(producers)).wokenPutFindsFull());
     }
 
-    @Check(id = "state-under-lock", points = 2, category = Category.CORRECTNESS,
+    @Check(id = "state-under-lock", points = 2, category = Category.CORRECTNESS, timeoutSeconds = 45,
             description = "put, take, offer and poll read and change the buffer only while holding the lock")
     void stateUnderLock(Submission submission) throws InterruptedException {
         BoundedBuffer<Item> buffer = create(submission, 4);
@@ -200,15 +200,22 @@ class BufferSuite {
             rethrow(freeze.waitsForLock(op.name(), op.action()));
         }
         if (lock.schedulable()) {
-            for (int trial = 0; trial < AFTER_UNLOCK_TRIALS; trial++) {
+            freeze.warmUp();
+            long end = System.nanoTime() + AFTER_UNLOCK_BUDGET.toNanos();
+            for (int trial = 0; trial < AFTER_UNLOCK_TRIALS && System.nanoTime() < end; trial++) {
                 Named op = ops.get(trial % ops.size());
                 rethrow(freeze.quietAfterUnlock(op.name(), op.action()));
             }
         }
     }
 
-    /** Each trial is a race the check usually wins; this many make a miss very unlikely (see Freeze). */
-    static final int AFTER_UNLOCK_TRIALS = 60;
+    /**
+     * Each after-unlock trial is a race that a buggy buffer loses only now and then (see Freeze);
+     * this many make a miss unlikely. A correct buffer can never fail one, so a slow machine that
+     * runs fewer within the budget only lowers the power, never raises false alarms.
+     */
+    static final int AFTER_UNLOCK_TRIALS = 200;
+    static final Duration AFTER_UNLOCK_BUDGET = Duration.ofSeconds(12);
 
     @Check(id = "interrupts", points = 2, category = Category.CORRECTNESS,
             description = "a thread interrupted while waiting in put, take, offer or poll throws InterruptedException within 1 s; the buffer is unchanged and usable")

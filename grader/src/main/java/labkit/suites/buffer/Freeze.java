@@ -22,6 +22,11 @@ final class Freeze {
         this.snapshot = new Snapshot(buffer);
     }
 
+    /** Gets the snapshot code compiled before the after-unlock races, which it must win quickly. */
+    void warmUp() {
+        snapshot.warmUp();
+    }
+
     /**
      * Calls {@code op} while the check holds every lock of the buffer: it must not finish, and the
      * buffer must not change, before the check lets go. Deterministic: a write before lock() is
@@ -29,8 +34,8 @@ final class Freeze {
      */
     AssertionError waitsForLock(String method, Call.Action op) {
         Call<Void> call;
-        String before;
-        String during;
+        Object before;
+        Object during;
         boolean finished;
         lock.holdAll();
         try {
@@ -46,8 +51,9 @@ final class Freeze {
         if (finished) {
             return Feedback.fail("buffer.state-under-lock.finished", method);
         }
-        if (!before.equals(during)) {
-            return Feedback.fail("buffer.state-under-lock.changed-before", method, before, during);
+        if (!Snapshot.same(before, during)) {
+            return Feedback.fail("buffer.state-under-lock.changed-before", method, snapshot.render(before),
+                    snapshot.render(during));
         }
         return null;
     }
@@ -81,8 +87,8 @@ final class Freeze {
                 single.unlock();
             }
         }
-        String atHandOver = null;
-        String afterReturn = null;
+        Object atHandOver;
+        Object afterReturn;
         long deadline = System.nanoTime() + SPIN_BOUND.toNanos();
         // Spin until the caller has the lock (it left the queue), then barge in when it lets go.
         while (single.hasQueuedThread(call.thread()) && !call.isDone() && System.nanoTime() < deadline) {
@@ -104,8 +110,9 @@ final class Freeze {
         }
         Calls.resultOf(call, method);
         Calls.awaitEnd(nextInLine, "lock()");
-        if (!atHandOver.equals(afterReturn)) {
-            return Feedback.fail("buffer.state-under-lock.changed-after", method, atHandOver, afterReturn);
+        if (!Snapshot.same(atHandOver, afterReturn)) {
+            return Feedback.fail("buffer.state-under-lock.changed-after", method, snapshot.render(atHandOver),
+                    snapshot.render(afterReturn));
         }
         return null;
     }

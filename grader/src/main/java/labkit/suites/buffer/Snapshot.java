@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,8 +19,9 @@ import java.util.concurrent.locks.ReadWriteLock;
  * out (they change whenever a thread waits). Two snapshots taken while the check holds the
  * student's lock must be equal: any difference was made by code that did not hold it.
  *
- * <p>The fields are looked up once, so that taking a snapshot is quick: it races against the code
- * under test in the after-unlock schedule of {@code state-under-lock}.
+ * <p>Taking a snapshot only copies values (it races against the code under test in the
+ * after-unlock schedule of {@code state-under-lock}, so it must be quick); turning one into text
+ * for a message is done afterwards. {@link #warmUp()} gets the copying compiled before the race.
  */
 final class Snapshot {
 
@@ -27,52 +29,102 @@ final class Snapshot {
     private static final int DEPTH = 3;
 
     private final Object buffer;
-    private final Map<Class<?>, List<Field>> fields = new IdentityHashMap<>();
+    private final Map<Class<?>, Field[]> fields = new IdentityHashMap<>();
 
     Snapshot(Object buffer) {
         this.buffer = buffer;
     }
 
-    /** The state now, as text; a read that trips over a concurrent change gives a text of its own. */
-    String take() {
-        StringBuilder out = new StringBuilder();
+    /** One student object's field values, in the order of {@link #fieldsOf}. */
+    private record Fields(Class<?> type, Object[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Fields f && f.type == type && Arrays.deepEquals(f.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(values);
+        }
+    }
+
+    /** A copy of the state now; a read that trips over a concurrent change gives a value of its own. */
+    Object take() {
         try {
-            append(out, buffer, DEPTH);
-            trimComma(out);
+            return copy(buffer, DEPTH);
         } catch (RuntimeException e) {
             // Only an unguarded writer can make a read of the buffer's own collections fail.
-            out.append("<changing: ").append(e.getClass().getSimpleName()).append('>');
+            return "<changing: " + e.getClass().getSimpleName() + ">";
         }
+    }
+
+    /** Whether two snapshots show the same state. */
+    static boolean same(Object a, Object b) {
+        return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
+    }
+
+    /** Takes snapshots until the copying is compiled, so that the first real one is as quick as the last. */
+    void warmUp() {
+        for (int i = 0; i < 20_000; i++) {
+            same(take(), take());
+        }
+    }
+
+    /** A snapshot as text for a message: {@code {items=[p0#1, null], head=1, count=1}}. */
+    String render(Object snapshot) {
+        StringBuilder out = new StringBuilder();
+        render(out, snapshot);
         return out.toString();
     }
 
-    private void append(StringBuilder out, Object value, int depth) {
+    private Object copy(Object value, int depth) {
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Character
                 || value instanceof CharSequence || value instanceof Item) {
-            out.append(value).append(',');
-        } else if (value.getClass().isArray()) {
-            out.append('[');
-            for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                append(out, Array.get(value, i), depth);
+            return value;
+        }
+        if (value instanceof Object[] array) {
+            return array.clone();
+        }
+        if (value.getClass().isArray()) {
+            Object[] boxed = new Object[Array.getLength(value)];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = Array.get(value, i);
             }
-            closeList(out);
-        } else if (value instanceof Collection<?>) {
-            out.append('[');
-            for (Object element : ((Collection<?>) value).toArray()) {
-                append(out, element, depth);
+            return boxed;
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.toArray();
+        }
+        if (isStudents(value.getClass()) && depth > 0) {
+            Field[] own = fieldsOf(value.getClass());
+            Object[] values = new Object[own.length];
+            for (int i = 0; i < own.length; i++) {
+                values[i] = copy(read(own[i], value), depth - 1);
             }
-            closeList(out);
-        } else if (isStudents(value.getClass()) && depth > 0) {
+            return new Fields(value.getClass(), values);
+        }
+        // An AtomicInteger count of a two-lock design, say: its text is its value.
+        return String.valueOf(value);
+    }
+
+    private void render(StringBuilder out, Object value) {
+        if (value instanceof Object[] array) {
+            out.append('[');
+            for (int i = 0; i < array.length; i++) {
+                out.append(i == 0 ? "" : ", ");
+                render(out, array[i]);
+            }
+            out.append(']');
+        } else if (value instanceof Fields object) {
+            Field[] names = fieldsOf(object.type());
             out.append('{');
-            for (Field field : fieldsOf(value.getClass())) {
-                out.append(field.getName()).append('=');
-                append(out, read(field, value), depth - 1);
+            for (int i = 0; i < names.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(names[i].getName()).append('=');
+                render(out, object.values()[i]);
             }
-            trimComma(out);
-            out.append("},");
+            out.append('}');
         } else {
-            // An AtomicInteger count of a two-lock design, say: its text is its value.
-            out.append(value).append(',');
+            out.append(value);
         }
     }
 
@@ -86,19 +138,7 @@ final class Snapshot {
         return type.getName().startsWith("lab.");
     }
 
-    private static void closeList(StringBuilder out) {
-        trimComma(out);
-        out.append("],");
-    }
-
-    /** Values are written with a trailing comma; a list or object drops its last one when it closes. */
-    private static void trimComma(StringBuilder out) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) == ',') {
-            out.setLength(out.length() - 1);
-        }
-    }
-
-    private List<Field> fieldsOf(Class<?> type) {
+    private Field[] fieldsOf(Class<?> type) {
         return fields.computeIfAbsent(type, t -> {
             List<Field> found = new ArrayList<>();
             for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -108,7 +148,7 @@ final class Snapshot {
                     }
                 }
             }
-            return found;
+            return found.toArray(Field[]::new);
         });
     }
 
