@@ -100,8 +100,8 @@ class BufferSuiteTests {
         assertThat(result.check("buffer.lost-wakeup").message())
                 .contains("\"grader-consumer-2\" WAITING")
                 .contains("\"grader-producer-2\" WAITING")
-                .contains("at lab.buffer.ConditionBuffer.take(ConditionBuffer.java:")
-                .contains("at lab.buffer.ConditionBuffer.put(ConditionBuffer.java:");
+                .contains("lab.buffer.ConditionBuffer.take(ConditionBuffer.java:")
+                .contains("lab.buffer.ConditionBuffer.put(ConditionBuffer.java:");
     }
 
     private static void expectFullMarks(AssignmentResult result) {
