@@ -23,7 +23,6 @@ import labkit.api.Feedback;
 import labkit.api.GradedLab;
 import labkit.api.Structure;
 import labkit.api.Submission;
-import labkit.api.Threads;
 
 /**
  * Lab 3, a bounded buffer on a Lock with Conditions. The classic Condition bugs are found with
@@ -139,9 +138,9 @@ class BufferSuite {
         BoundedBuffer<Item> buffer = create(submission, 3);
         Item first = new Item(0, 0);
         buffer.put(first);
-        expectNullRejected(buffer, "put(null)", () -> buffer.put(null));
-        expectNullRejected(buffer, "offer(null, 0 s)", () -> buffer.offer(null, Duration.ZERO));
-        expectNullRejected(buffer, "offer(null, 1 s)", () -> buffer.offer(null, Duration.ofSeconds(1)));
+        Scenarios.expectNullRejected(buffer, "put(null)", () -> buffer.put(null));
+        Scenarios.expectNullRejected(buffer, "offer(null, 0 s)", () -> buffer.offer(null, Duration.ZERO));
+        Scenarios.expectNullRejected(buffer, "offer(null, 1 s)", () -> buffer.offer(null, Duration.ofSeconds(1)));
         Item head = buffer.take();
         if (head != first) {
             throw Feedback.fail("buffer.bad-arguments.null-changed", "put/offer(null)", first, head);
@@ -161,10 +160,10 @@ class BufferSuite {
             description = "take() waits on an empty buffer until a put() or offer() wakes it; put() waits on a full one until a take() or poll() wakes it")
     void waitsAndWakes(Submission submission) throws InterruptedException {
         BoundedBuffer<Item> buffer = create(submission, 1);
-        expectWokenTake(buffer, "put(item)", item -> buffer.put(item));
-        expectWokenTake(buffer, "offer(item, 0 s)", item -> buffer.offer(item, Duration.ZERO));
-        expectWokenPut(buffer, "take()", buffer::take);
-        expectWokenPut(buffer, "poll(0 s)", () -> buffer.poll(Duration.ZERO));
+        Scenarios.expectWokenTake(buffer, "put(item)", item -> buffer.put(item));
+        Scenarios.expectWokenTake(buffer, "offer(item, 0 s)", item -> buffer.offer(item, Duration.ZERO));
+        Scenarios.expectWokenPut(buffer, "take()", buffer::take);
+        Scenarios.expectWokenPut(buffer, "poll(0 s)", () -> buffer.poll(Duration.ZERO));
     }
 
     @Check(id = "if-instead-of-while", points = 2, category = Category.CORRECTNESS,
@@ -302,9 +301,9 @@ class BufferSuite {
             description = "a thread waiting in take() or put() is parked on a Condition: it neither burns CPU nor sleeps and retries")
     void noBusyWait(Submission submission) throws InterruptedException {
         BoundedBuffer<Item> buffer = create(submission, 1);
-        expectParkedCheaply(Call.start("taker", buffer::take), "take()", () -> buffer.put(new Item(0, 0)));
+        Scenarios.expectParkedCheaply(Call.start("taker", buffer::take), "take()", () -> buffer.put(new Item(0, 0)));
         buffer.put(new Item(0, 1));
-        expectParkedCheaply(Call.run("putter", () -> buffer.put(new Item(0, 2))), "put(item)", buffer::take);
+        Scenarios.expectParkedCheaply(Call.run("putter", () -> buffer.put(new Item(0, 2))), "put(item)", buffer::take);
     }
 
     /** How long a waiter is watched, and how much CPU it may use meanwhile (a parked thread uses ~0). */
@@ -358,7 +357,7 @@ class BufferSuite {
     @Check(id = "no-monitors", points = 1, category = Category.STRUCTURE,
             description = "no synchronized, wait() or notify(): the Lock and its Conditions do that work")
     void noMonitors(Submission submission) throws InterruptedException {
-        smoke(submission);
+        Scenarios.smoke(create(submission, 2));
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
             throw Feedback.fail("buffer.no-monitors.synchronized").withDetails(String.join("\n", monitors));
@@ -380,7 +379,7 @@ class BufferSuite {
     @Check(id = "no-ready-made-queue", points = 1, category = Category.STRUCTURE,
             description = "no Semaphore and no java.util.concurrent queue or collection: a plain array or ArrayDeque guarded by the Lock holds the items")
     void noReadyMadeQueue(Submission submission) throws InterruptedException {
-        smoke(submission);
+        Scenarios.smoke(create(submission, 2));
         Structure.require(noClasses().should().dependOnClassesThat(READY_MADE), submission.classes(),
                 "buffer.no-ready-made-queue.used");
     }
@@ -397,12 +396,6 @@ class BufferSuite {
 
     private record Named(String name, Call.Action action) {}
 
-    /** A call that puts the given item, or gives up on it; for the waits-and-wakes scenarios. */
-    @FunctionalInterface
-    private interface Producing {
-        void give(Item item) throws Exception;
-    }
-
     @SuppressWarnings("unchecked")
     private static BoundedBuffer<Item> create(Submission submission, int capacity) {
         return submission.create(BoundedBuffer.class, capacity);
@@ -414,79 +407,4 @@ class BufferSuite {
         }
     }
 
-    /** The structure checks grade a buffer that works at all: an empty skeleton earns no points. */
-    private static void smoke(Submission submission) {
-        BoundedBuffer<Item> buffer = create(submission, 2);
-        Item item = new Item(0, 0);
-        Calls.awaitUnblocked(Call.run("putter", () -> buffer.put(item)), "buffer.smoke.blocked", "put(item)");
-        Item back = Calls.awaitUnblocked(Call.start("taker", buffer::take), "buffer.smoke.blocked", "take()");
-        if (back != item) {
-            throw Feedback.fail("buffer.smoke.wrong-item", item, back);
-        }
-    }
-
-    private static void expectNullRejected(BoundedBuffer<Item> buffer, String method, Call.Action call) {
-        Call<Void> caller = Call.run("null-putter", call);
-        caller.awaitDoneOrStuck(Calls.STUCK, Calls.BOUND);
-        Throwable thrown = caller.failure();
-        Calls.stop(caller);
-        if (thrown == null) {
-            throw Feedback.fail("buffer.bad-arguments.null-accepted", method, buffer.size());
-        }
-        if (!(thrown instanceof NullPointerException)) {
-            throw Feedback.fail("buffer.bad-arguments.null-exception", method, thrown.getClass().getName());
-        }
-        if (buffer.size() != 1) {
-            throw Feedback.fail("buffer.bad-arguments.null-changed-size", method, buffer.size());
-        }
-    }
-
-    /** take() on the empty buffer must wait, and {@code wake} (from another thread) must end the wait with its item. */
-    private static void expectWokenTake(BoundedBuffer<Item> buffer, String wake, Producing producing) {
-        Call<Item> taker = Call.start("taker", buffer::take);
-        if (Calls.endedInsteadOfWaiting(taker)) {
-            throw Feedback.fail("buffer.waits-and-wakes.take-returned", taker.result());
-        }
-        Item item = new Item(0, 0);
-        Calls.resultOf(Call.run("producer", () -> producing.give(item)), wake);
-        Item got = Calls.awaitUnblocked(taker, "buffer.waits-and-wakes.take-not-woken", wake, Calls.STUCK.toMillis());
-        if (got != item) {
-            throw Feedback.fail("buffer.waits-and-wakes.take-wrong-item", wake, item, got);
-        }
-    }
-
-    /** put() on the full buffer (capacity 1) must wait, and {@code wake} must make room and end the wait. */
-    private static void expectWokenPut(BoundedBuffer<Item> buffer, String wake, Call.Action consuming) throws InterruptedException {
-        buffer.put(new Item(1, 0));
-        Item waiting = new Item(1, 1);
-        Call<Void> putter = Call.run("putter", () -> buffer.put(waiting));
-        if (Calls.endedInsteadOfWaiting(putter)) {
-            throw Feedback.fail("buffer.waits-and-wakes.put-returned", buffer.size());
-        }
-        Calls.resultOf(Call.run("consumer", consuming), wake);
-        Calls.awaitUnblocked(putter, "buffer.waits-and-wakes.put-not-woken", wake, Calls.STUCK.toMillis());
-        Item got = Calls.resultOf(Call.start("taker", buffer::take), "take()");
-        if (got != waiting) {
-            throw Feedback.fail("buffer.waits-and-wakes.put-lost", wake, waiting, got);
-        }
-    }
-
-    /** A waiter watched for a second must use next to no CPU and spend it parked, not asleep in a retry loop. */
-    private static void expectParkedCheaply(Call<?> waiter, String method, Call.Action release) {
-        if (Calls.endedInsteadOfWaiting(waiter)) {
-            return;
-        }
-        Waiting.Watch watch = Waiting.watch(waiter, WAIT_WINDOW_MS);
-        Call<Void> releaser = Call.run("releaser", release);
-        // Whether the release wakes the waiter is waits-and-wakes' verdict; here it only ends the scenario.
-        releaser.awaitDone(Calls.SETTLE);
-        waiter.awaitDone(Calls.SETTLE);
-        Calls.stop(waiter, releaser);
-        if (watch.cpuMillis() > CPU_BUDGET_MS) {
-            throw Feedback.fail("buffer.no-busy-wait.spinning", method, watch.cpuMillis(), WAIT_WINDOW_MS);
-        }
-        if (watch.mostlyAsleep()) {
-            throw Feedback.fail("buffer.no-busy-wait.sleeping", method, watch.asleepSamples(), watch.samples());
-        }
-    }
 }

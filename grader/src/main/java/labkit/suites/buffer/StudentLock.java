@@ -1,6 +1,7 @@
 package labkit.suites.buffer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -31,7 +32,14 @@ final class StudentLock {
     }
 
     static StudentLock of(Object buffer) {
-        return new StudentLock(List.copyOf(Locks.of(buffer)));
+        // The same lock in two fields counts once: holding it twice would hang on a non-reentrant lock.
+        List<Lock> distinct = new ArrayList<>();
+        for (Lock lock : Locks.of(buffer)) {
+            if (distinct.stream().noneMatch(seen -> seen == lock)) {
+                distinct.add(lock);
+            }
+        }
+        return new StudentLock(List.copyOf(distinct));
     }
 
     /** Whether the buffer has any lock the check can hold. */
