@@ -61,7 +61,7 @@ final class Timed {
         }
         Object result = call.result();
         if (result == null || Boolean.FALSE.equals(result)) {
-            throw Feedback.fail("buffer.timeouts.huge-returned", method, result);
+            throw Feedback.fail("buffer.timeouts.woken-failed", method, result);
         }
     }
 

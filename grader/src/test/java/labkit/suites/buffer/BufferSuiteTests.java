@@ -65,6 +65,13 @@ class BufferSuiteTests {
                         .fails("buffer.waits-and-wakes", Feedback.text("buffer.waits-and-wakes.put-returned", 2))
                         .fails("buffer.timeouts", Feedback.text("buffer.timeouts.wrong-result", "offer(item, 0 s) on a full buffer", false, true))
                         .mayAlsoFail("buffer.conservation"),
+                SampleExpectation.of("buffer", "lifo")
+                        .fails("buffer.fifo", upTo("buffer.fifo.order"))
+                        .fails("buffer.capacity", upTo("buffer.capacity.head"))
+                        .fails("buffer.conservation", upTo("buffer.conservation.order")),
+                SampleExpectation.of("buffer", "timeout-overflows")
+                        .fails("buffer.timeouts", Feedback.text("buffer.timeouts.huge-threw", "poll(1000 years)",
+                                "java.lang.ArithmeticException")),
                 SampleExpectation.of("buffer", "poll-restarts-timeout")
                         .fails("buffer.timeout-deadline", upTo("buffer.timeout-deadline.late", "poll(400 ms)")),
                 SampleExpectation.of("buffer", "poll-gives-up-early")
