@@ -15,6 +15,13 @@ import labkit.api.Threads;
  */
 final class ConditionSchedules {
 
+    /**
+     * How often a timed waiter is robbed, and for how long at most: well past the timeout plus
+     * its slack, so that a wait restarted by every wake-up is still running when robbing stops.
+     */
+    static final long ROB_EVERY_MS = 100;
+    static final long ROB_FOR_MS = 3_000;
+
     private final BoundedBuffer<Item> buffer;
     private final StudentLock lock;
     private int made;
@@ -136,27 +143,23 @@ final class ConditionSchedules {
         return Feedback.fail("buffer.lost-wakeup.stuck", String.join(", ", stuck), size).withDetails(report);
     }
 
-    /** How often a timed waiter is robbed, and for how long at most. */
-    static final long ROB_EVERY_MS = 100;
-    static final long ROB_FOR_MS = 3_000;
-
     /**
      * poll(timeout) on an empty buffer, robbed every {@link #ROB_EVERY_MS}: a producer puts (and
      * signals the poller), and a consumer queued right behind it takes the item before the woken
      * poller gets the lock back. The poller must give up at its deadline: not at the first empty
      * wake-up, and not a full timeout after the last one.
      */
-    Call<Item> robbedPoll(java.time.Duration timeout) {
+    Call<Item> robbedPoll(Duration timeout) {
         Call<Item> poller = Call.start("poller", () -> buffer.poll(timeout));
-        robWhileWaiting(poller, () -> buffer.put(item()), () -> buffer.poll(java.time.Duration.ZERO));
+        robWhileWaiting(poller, () -> buffer.put(item()), () -> buffer.poll(Duration.ZERO));
         return poller;
     }
 
     /** The mirror at capacity 1: offer(item, timeout) on a full buffer; a consumer frees the slot, a producer refills it. */
-    Call<Boolean> robbedOffer(java.time.Duration timeout) throws InterruptedException {
+    Call<Boolean> robbedOffer(Duration timeout) throws InterruptedException {
         buffer.put(item());
         Call<Boolean> offerer = Call.start("offerer", () -> buffer.offer(item(), timeout));
-        robWhileWaiting(offerer, () -> buffer.poll(java.time.Duration.ZERO), () -> buffer.offer(item(), java.time.Duration.ZERO));
+        robWhileWaiting(offerer, () -> buffer.poll(Duration.ZERO), () -> buffer.offer(item(), Duration.ZERO));
         return offerer;
     }
 
