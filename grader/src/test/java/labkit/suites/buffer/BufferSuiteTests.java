@@ -78,6 +78,8 @@ class BufferSuiteTests {
                         .fails("buffer.timeout-deadline", upTo("buffer.timeout-deadline.early", "poll(400 ms)")),
                 SampleExpectation.of("buffer", "swallowed-interrupt")
                         .fails("buffer.interrupts", Feedback.text("buffer.interrupts.swallowed", "take()", 1000)),
+                SampleExpectation.of("buffer", "interrupt-returns")
+                        .fails("buffer.interrupts", Feedback.text("buffer.interrupts.returned", "take()", null)),
                 SampleExpectation.of("buffer", "busy-wait")
                         .fails("buffer.no-busy-wait", upTo("buffer.no-busy-wait.spinning", "take()"))
                         .mayAlsoFail("buffer.conservation"),
