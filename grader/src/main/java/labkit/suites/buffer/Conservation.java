@@ -1,0 +1,161 @@
+package labkit.suites.buffer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import lab.buffer.BoundedBuffer;
+import labkit.api.Feedback;
+import labkit.api.Stress;
+
+/**
+ * Producers and consumers hammering one buffer, and what must hold afterwards: every item taken
+ * exactly once, each producer's items seen in order by every consumer (FIFO), and {@code size()}
+ * never outside {@code 0..capacity}. Producers and consumers mix the blocking and the timed
+ * methods, so that timeouts racing with hand-overs are exercised too.
+ */
+final class Conservation {
+
+    /** A stress run stopped without progress this long, while all workers are parked, is stuck. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    /** A run that has not finished after this long (a spin, a livelock, sleeps) is stopped. */
+    private static final Duration RUN_BOUND = Duration.ofSeconds(20);
+
+    private final BoundedBuffer<Item> buffer;
+    private final int capacity;
+    private final int producers;
+    private final int perProducer;
+    private final List<List<Item>> taken = new ArrayList<>();
+    private final AtomicInteger maxSize = new AtomicInteger();
+    private final AtomicInteger minSize = new AtomicInteger();
+
+    private Conservation(BoundedBuffer<Item> buffer, int capacity, int producers, int consumers, int perProducer) {
+        this.buffer = buffer;
+        this.capacity = capacity;
+        this.producers = producers;
+        this.perProducer = perProducer;
+        for (int i = 0; i < consumers; i++) {
+            taken.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * Runs {@code producers} producers and as many consumers against {@code buffer}, each producer
+     * making {@code perProducer} items; throws the failure that describes the first broken rule.
+     */
+    static void verify(BoundedBuffer<Item> buffer, int capacity, int producers, int perProducer, Random random) {
+        Conservation run = new Conservation(buffer, capacity, producers, producers, perProducer);
+        run.check(run.stress(random.longs(2L * producers).toArray()));
+    }
+
+    private Stress.Result stress(long[] seeds) {
+        return Stress.of("producer", producers, stoppable((i, progress) -> {
+            Random choices = new Random(seeds[i]);
+            for (int seq = 0; seq < perProducer; seq++) {
+                produce(new Item(i, seq), choices);
+                watchSize();
+                progress.tick();
+            }
+        })).and("consumer", taken.size(), stoppable((i, progress) -> {
+            Random choices = new Random(seeds[producers + i]);
+            List<Item> mine = taken.get(i);
+            int share = perProducer * producers / taken.size();
+            for (int n = 0; n < share; n++) {
+                Item item = consume(choices);
+                synchronized (mine) {
+                    mine.add(item);
+                }
+                watchSize();
+                progress.tick();
+            }
+        })).quietLimit(QUIET).bound(RUN_BOUND).run();
+    }
+
+    /**
+     * Only the stress runner interrupts a worker, when the run has stalled: the worker then just
+     * ends. Its InterruptedException must not replace the stall as the run's outcome (the runner
+     * reads worker failures after it interrupts them).
+     */
+    private static Stress.Worker stoppable(Stress.Worker worker) {
+        return (i, progress) -> {
+            try {
+                worker.run(i, progress);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** One put, or (one time in four) offers with short timeouts until one succeeds. */
+    private void produce(Item item, Random choices) throws InterruptedException {
+        if (choices.nextInt(4) > 0) {
+            buffer.put(item);
+            return;
+        }
+        while (!buffer.offer(item, Duration.ofMillis(choices.nextInt(3)))) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** One take, or (one time in four) polls with short timeouts until one returns an item. */
+    private Item consume(Random choices) throws InterruptedException {
+        if (choices.nextInt(4) > 0) {
+            return buffer.take();
+        }
+        Item item;
+        while ((item = buffer.poll(Duration.ofMillis(choices.nextInt(3)))) == null) {
+            Thread.onSpinWait();
+        }
+        return item;
+    }
+
+    private void watchSize() {
+        int size = buffer.size();
+        maxSize.accumulateAndGet(size, Math::max);
+        minSize.accumulateAndGet(size, Math::min);
+    }
+
+    private void check(Stress.Result run) {
+        int total = producers * perProducer;
+        if (run.stalled()) {
+            int out = taken.stream().mapToInt(this::sizeOf).sum();
+            throw Feedback.fail("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
+                    run.elapsedMillis(), out, total, buffer.size(), run.stuckSummary()).withDetails(run.threadReport());
+        }
+        if (maxSize.get() > capacity || minSize.get() < 0) {
+            throw Feedback.fail("buffer.conservation.size", capacity, maxSize.get(), minSize.get());
+        }
+        int[][] seen = new int[producers][perProducer];
+        for (int c = 0; c < taken.size(); c++) {
+            int[] last = new int[producers];
+            java.util.Arrays.fill(last, -1);
+            for (Item item : taken.get(c)) {
+                if (item == null || item.producer() < 0 || item.producer() >= producers) {
+                    throw Feedback.fail("buffer.conservation.null", capacity, item);
+                }
+                if (++seen[item.producer()][item.seq()] > 1) {
+                    throw Feedback.fail("buffer.conservation.duplicate", capacity, item);
+                }
+                if (item.seq() < last[item.producer()]) {
+                    throw Feedback.fail("buffer.conservation.order", capacity, c, item,
+                            new Item(item.producer(), last[item.producer()]));
+                }
+                last[item.producer()] = item.seq();
+            }
+        }
+        for (int p = 0; p < producers; p++) {
+            for (int s = 0; s < perProducer; s++) {
+                if (seen[p][s] == 0) {
+                    throw Feedback.fail("buffer.conservation.lost", capacity, new Item(p, s), total);
+                }
+            }
+        }
+    }
+
+    private int sizeOf(List<Item> list) {
+        synchronized (list) {
+            return list.size();
+        }
+    }
+}

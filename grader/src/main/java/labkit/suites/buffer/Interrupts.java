@@ -1,0 +1,70 @@
+package labkit.suites.buffer;
+
+import lab.buffer.BoundedBuffer;
+import labkit.api.Call;
+import labkit.api.Feedback;
+
+/**
+ * Interrupting a caller that waits: it must throw InterruptedException promptly, and leave the
+ * buffer as it was (no item lost, none added) and usable.
+ */
+final class Interrupts {
+
+    private final BoundedBuffer<Item> buffer;
+    /** Whether every scenario had a waiter to interrupt; if not, the buffer's state is no verdict on interrupts. */
+    private boolean allWaited = true;
+
+    Interrupts(BoundedBuffer<Item> buffer) {
+        this.buffer = buffer;
+    }
+
+    /**
+     * Interrupts {@code waiter} (which must be waiting in {@code method}) and judges how it ended;
+     * a waiter that swallows the interrupt is let go with {@code release} afterwards.
+     *
+     * @return the failure to report, or null
+     */
+    AssertionError interruptWaiter(Call<?> waiter, String method, Call.Action release) {
+        if (Calls.endedInsteadOfWaiting(waiter)) {
+            // Not waiting at all is the verdict of waits-and-wakes; here there is nothing to interrupt.
+            allWaited = false;
+            return null;
+        }
+        waiter.interrupt();
+        if (!waiter.awaitDone(Calls.SETTLE)) {
+            Call<Void> releaser = Call.run("releaser", release);
+            releaser.awaitDone(Calls.BOUND);
+            Calls.stop(waiter, releaser);
+            return Feedback.fail("buffer.interrupts.swallowed", method, Calls.SETTLE.toMillis());
+        }
+        Throwable thrown = waiter.failure();
+        if (thrown == null) {
+            return Feedback.fail("buffer.interrupts.returned", method, waiter.result());
+        }
+        if (!(thrown instanceof InterruptedException)) {
+            return Feedback.fail("buffer.interrupts.wrong-exception", method, thrown.getClass().getName());
+        }
+        return null;
+    }
+
+    /** After the interrupts, the buffer must hold exactly {@code expected} (in order) and still work. */
+    AssertionError unchangedAndUsable(String method, Item... expected) {
+        if (!allWaited) {
+            return null;
+        }
+        int size = buffer.size();
+        if (size != expected.length) {
+            return Feedback.fail("buffer.interrupts.changed", method, expected.length, size);
+        }
+        for (Item item : expected) {
+            Item head = Calls.awaitUnblocked(Call.start("taker", buffer::take), "buffer.interrupts.unusable", method);
+            if (head != item) {
+                return Feedback.fail("buffer.interrupts.changed-items", method, item, head);
+            }
+        }
+        Item probe = new Item(9, 0);
+        Calls.awaitUnblocked(Call.run("putter", () -> buffer.put(probe)), "buffer.interrupts.unusable", method);
+        Item back = Calls.awaitUnblocked(Call.start("taker", buffer::take), "buffer.interrupts.unusable", method);
+        return back == probe ? null : Feedback.fail("buffer.interrupts.changed-items", method, probe, back);
+    }
+}

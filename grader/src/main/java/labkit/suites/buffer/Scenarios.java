@@ -1,0 +1,96 @@
+package labkit.suites.buffer;
+
+import lab.buffer.BoundedBuffer;
+import labkit.api.Call;
+import labkit.api.Feedback;
+
+/** The small scenarios of the suite's checks, each a call or two into the buffer and its verdict. */
+final class Scenarios {
+
+    private Scenarios() {}
+
+    /** Hands an item to the buffer (put or offer), for the waits-and-wakes scenarios. */
+    @FunctionalInterface
+    interface Producing {
+        void give(Item item) throws Exception;
+    }
+
+    /**
+     * A put then a take on an empty buffer: the structure checks that forbid things grade a buffer
+     * that works at all, so that an empty skeleton earns no points for using nothing forbidden.
+     */
+    static void smoke(BoundedBuffer<Item> buffer) {
+        Item item = new Item(0, 0);
+        Calls.awaitUnblocked(Call.run("putter", () -> buffer.put(item)), "buffer.smoke.blocked", "put(item)");
+        Item back = Calls.awaitUnblocked(Call.start("taker", buffer::take), "buffer.smoke.blocked", "take()");
+        if (back != item) {
+            throw Feedback.fail("buffer.smoke.wrong-item", item, back);
+        }
+    }
+
+    /** A null item must be rejected with NullPointerException, leaving the buffer's one item as it was. */
+    static void expectNullRejected(BoundedBuffer<Item> buffer, String method, Call.Action call) {
+        Call<Void> caller = Call.run("null-putter", call);
+        caller.awaitDoneOrStuck(Calls.STUCK, Calls.BOUND);
+        Throwable thrown = caller.failure();
+        Calls.stop(caller);
+        if (thrown == null) {
+            throw Feedback.fail("buffer.bad-arguments.null-accepted", method, buffer.size());
+        }
+        if (!(thrown instanceof NullPointerException)) {
+            throw Feedback.fail("buffer.bad-arguments.null-exception", method, thrown.getClass().getName());
+        }
+        if (buffer.size() != 1) {
+            throw Feedback.fail("buffer.bad-arguments.null-changed-size", method, buffer.size());
+        }
+    }
+
+    /** take() on the empty buffer must wait, and {@code wake} (from another thread) must end the wait with its item. */
+    static void expectWokenTake(BoundedBuffer<Item> buffer, String wake, Producing producing) {
+        Call<Item> taker = Call.start("taker", buffer::take);
+        if (Calls.endedInsteadOfWaiting(taker)) {
+            throw Feedback.fail("buffer.waits-and-wakes.take-returned", taker.result());
+        }
+        Item item = new Item(0, 0);
+        Calls.resultOf(Call.run("producer", () -> producing.give(item)), wake);
+        Item got = Calls.awaitUnblocked(taker, "buffer.waits-and-wakes.take-not-woken", wake, Calls.STUCK.toMillis());
+        if (got != item) {
+            throw Feedback.fail("buffer.waits-and-wakes.take-wrong-item", wake, item, got);
+        }
+    }
+
+    /** put() on the full buffer (capacity 1) must wait, and {@code wake} must make room and end the wait. */
+    static void expectWokenPut(BoundedBuffer<Item> buffer, String wake, Call.Action consuming) throws InterruptedException {
+        buffer.put(new Item(1, 0));
+        Item waiting = new Item(1, 1);
+        Call<Void> putter = Call.run("putter", () -> buffer.put(waiting));
+        if (Calls.endedInsteadOfWaiting(putter)) {
+            throw Feedback.fail("buffer.waits-and-wakes.put-returned", buffer.size());
+        }
+        Calls.resultOf(Call.run("consumer", consuming), wake);
+        Calls.awaitUnblocked(putter, "buffer.waits-and-wakes.put-not-woken", wake, Calls.STUCK.toMillis());
+        Item got = Calls.resultOf(Call.start("taker", buffer::take), "take()");
+        if (got != waiting) {
+            throw Feedback.fail("buffer.waits-and-wakes.put-lost", wake, waiting, got);
+        }
+    }
+
+    /** A waiter watched for a second must use next to no CPU and spend it parked, not asleep in a retry loop. */
+    static void expectParkedCheaply(Call<?> waiter, String method, Call.Action release) {
+        if (Calls.endedInsteadOfWaiting(waiter)) {
+            return;
+        }
+        Waiting.Watch watch = Waiting.watch(waiter, BufferSuite.WAIT_WINDOW_MS);
+        Call<Void> releaser = Call.run("releaser", release);
+        // Whether the release wakes the waiter is waits-and-wakes' verdict; here it only ends the scenario.
+        releaser.awaitDone(Calls.SETTLE);
+        waiter.awaitDone(Calls.SETTLE);
+        Calls.stop(waiter, releaser);
+        if (watch.cpuMillis() > BufferSuite.CPU_BUDGET_MS) {
+            throw Feedback.fail("buffer.no-busy-wait.spinning", method, watch.cpuMillis(), BufferSuite.WAIT_WINDOW_MS);
+        }
+        if (watch.mostlyAsleep()) {
+            throw Feedback.fail("buffer.no-busy-wait.sleeping", method, watch.asleepSamples(), watch.samples());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package labkit.suites.buffer;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+
+/**
+ * The buffer's state as its fields hold it, read by reflection: counts, indices, array slots and
+ * collection contents, also inside the student's helper objects. Locks and Conditions are left
+ * out (they change whenever a thread waits). Two snapshots taken while the check holds the
+ * student's lock must be equal: any difference was made by code that did not hold it.
+ *
+ * <p>Taking a snapshot only copies values (it races against the code under test in the
+ * after-unlock schedule of {@code state-under-lock}, so it must be quick); turning one into text
+ * for a message is done afterwards. {@link #warmUp()} gets the copying compiled before the race.
+ */
+final class Snapshot {
+
+    /** How deep into the student's own helper objects the snapshot follows references. */
+    private static final int DEPTH = 3;
+
+    private final Object buffer;
+    private final Map<Class<?>, Field[]> fields = new IdentityHashMap<>();
+
+    Snapshot(Object buffer) {
+        this.buffer = buffer;
+    }
+
+    /** One student object's field values, in the order of {@link #fieldsOf}. */
+    private record Fields(Class<?> type, Object[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Fields f && f.type == type && Arrays.deepEquals(f.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(values);
+        }
+    }
+
+    /** A copy of the state now; a read that trips over a concurrent change gives a value of its own. */
+    Object take() {
+        try {
+            return copy(buffer, DEPTH);
+        } catch (RuntimeException e) {
+            // Only an unguarded writer can make a read of the buffer's own collections fail.
+            return "<changing: " + e.getClass().getSimpleName() + ">";
+        }
+    }
+
+    /** Whether two snapshots show the same state. */
+    static boolean same(Object a, Object b) {
+        return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
+    }
+
+    /** Takes snapshots until the copying is compiled, so that the first real one is as quick as the last. */
+    void warmUp() {
+        for (int i = 0; i < 20_000; i++) {
+            same(take(), take());
+        }
+    }
+
+    /** A snapshot as text for a message: {@code {items=[p0#1, null], head=1, count=1}}. */
+    String render(Object snapshot) {
+        StringBuilder out = new StringBuilder();
+        render(out, snapshot);
+        return out.toString();
+    }
+
+    private Object copy(Object value, int depth) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Character
+                || value instanceof CharSequence || value instanceof Item) {
+            return value;
+        }
+        if (value instanceof Object[] array) {
+            return array.clone();
+        }
+        if (value.getClass().isArray()) {
+            Object[] boxed = new Object[Array.getLength(value)];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = Array.get(value, i);
+            }
+            return boxed;
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.toArray();
+        }
+        if (isStudents(value.getClass()) && depth > 0) {
+            Field[] own = fieldsOf(value.getClass());
+            Object[] values = new Object[own.length];
+            for (int i = 0; i < own.length; i++) {
+                values[i] = copy(read(own[i], value), depth - 1);
+            }
+            return new Fields(value.getClass(), values);
+        }
+        // An AtomicInteger count of a two-lock design, say: its text is its value.
+        return String.valueOf(value);
+    }
+
+    private void render(StringBuilder out, Object value) {
+        if (value instanceof Object[] array) {
+            out.append('[');
+            for (int i = 0; i < array.length; i++) {
+                out.append(i == 0 ? "" : ", ");
+                render(out, array[i]);
+            }
+            out.append(']');
+        } else if (value instanceof Fields object) {
+            Field[] names = fieldsOf(object.type());
+            out.append('{');
+            for (int i = 0; i < names.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(names[i].getName()).append('=');
+                render(out, object.values()[i]);
+            }
+            out.append('}');
+        } else {
+            out.append(value);
+        }
+    }
+
+    /** Locks and Conditions change whenever a thread waits; they are not the buffer's state. */
+    private static boolean isLocking(Class<?> type) {
+        return Lock.class.isAssignableFrom(type) || ReadWriteLock.class.isAssignableFrom(type)
+                || Condition.class.isAssignableFrom(type);
+    }
+
+    private static boolean isStudents(Class<?> type) {
+        return type.getName().startsWith("lab.");
+    }
+
+    private Field[] fieldsOf(Class<?> type) {
+        return fields.computeIfAbsent(type, t -> {
+            List<Field> found = new ArrayList<>();
+            for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !isLocking(field.getType()) && trySetAccessible(field)) {
+                        found.add(field);
+                    }
+                }
+            }
+            return found.toArray(Field[]::new);
+        });
+    }
+
+    private static boolean trySetAccessible(Field field) {
+        try {
+            return field.trySetAccessible();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Object read(Field field, Object target) {
+        try {
+            return field.get(target);
+        } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+}
