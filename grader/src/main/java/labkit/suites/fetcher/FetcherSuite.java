@@ -33,7 +33,7 @@ import labkit.api.Threads;
  * parallel stream, run at most 3 or 4 requests at once, and the barrier of 8 catches them.
  */
 @GradedLab(id = "fetcher", contract = Fetcher.class, studentClass = "lab.fetcher.ParallelFetcher", points = 25,
-        jvmArgs = {"-XX:ActiveProcessorCount=4"})
+        jvmArgs = {"-XX:ActiveProcessorCount=4", "-Djava.util.concurrent.ForkJoinPool.common.threadFactory=labkit.suites.fetcher.CommonPoolCap"})
 class FetcherSuite {
 
     /** Requests the barrier waits for: more than a common pool of 4 processors runs at once. */
