@@ -273,13 +273,16 @@ class FetcherSuite {
             }
             if (!left.isEmpty()) {
                 throw Feedback.fail("fetcher.no-thread-leak.left", left.size(), 2 * rounds, SETTLE.toMillis())
-                        .withDetails(String.join("\n", left));
+                        .withDetails(String.join("\n", left.subList(0, Math.min(left.size(), SHOWN_THREADS)))
+                                + (left.size() > SHOWN_THREADS ? "\n..." : ""));
             }
         }
     }
 
     /** How long threads a fetcher shut down may take to end after the last call returned. */
     static final Duration SETTLE = Duration.ofSeconds(3);
+    /** How many of the leftover threads' names the details list. */
+    static final int SHOWN_THREADS = 10;
 
     @Check(id = "uses-given-client", points = 1, category = Category.STRUCTURE,
             description = "every request is sent with the HttpClient given to the constructor")
