@@ -29,7 +29,9 @@ import labkit.api.Threads;
  * 1 s either side where a verdict depends on it), since an answer arriving right at the deadline
  * may go either way.
  *
- * <p>The JVM is pinned to 4 processors (T7): then {@code supplyAsync} without an executor, and a
+ * <p>The JVM is pinned to 4 processors (T7) and its common pool kept at its parallelism of 3
+ * ({@link CommonPoolCap}: on JDK 17 a thread blocked in {@code client.send} inside the pool would
+ * otherwise get a spare thread added): then {@code supplyAsync} without an executor, and a
  * parallel stream, run at most 3 or 4 requests at once, and the barrier of 8 catches them.
  */
 @GradedLab(id = "fetcher", contract = Fetcher.class, studentClass = "lab.fetcher.ParallelFetcher", points = 25,
