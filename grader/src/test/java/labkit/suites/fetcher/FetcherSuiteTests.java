@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Grades the grader of lab 4: the reference passes every check, each known bug fails exactly its
  * checks, and correct but unusual designs (invokeAll, invokeAny, a CompletionService, a deadline
- * shared by waits for the time left) score full marks.
+ * shared by waits for the time left, orTimeout on a copy) score full marks.
  */
 @DisplayName("fetcher suite")
 class FetcherSuiteTests {
@@ -31,7 +31,7 @@ class FetcherSuiteTests {
     }
 
     @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
-    @ValueSource(strings = {"invokeall-executor", "completion-service-first"})
+    @ValueSource(strings = {"invokeall-executor", "completion-service-first", "copy-or-timeout"})
     void unusualButCorrectScoresFullMarks(String variant) {
         expectFullMarks(KitGrading.grade(KitGrading.sample("fetcher", variant), "fetcher"));
     }
@@ -107,6 +107,8 @@ class FetcherSuiteTests {
                 SampleExpectation.of("fetcher", "deadline-overflow")
                         .fails("fetcher.timeout-extremes", start("fetcher.timeout-extremes.huge", "fetchAll")),
                 SampleExpectation.of("fetcher", "ignores-charset")
+                        .fails("fetcher.ok-bodies", start("fetcher.expected-ok")),
+                SampleExpectation.of("fetcher", "only-200-ok")
                         .fails("fetcher.ok-bodies", start("fetcher.expected-ok")));
     }
 
