@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import lab.fetcher.FetchResult;
@@ -358,7 +359,7 @@ class FetcherSuite {
         }
     }
 
-    private static <T> void expectAtOnce(String what, T expected, java.util.concurrent.Callable<T> body) {
+    private static <T> void expectAtOnce(String what, T expected, Callable<T> body) {
         Scene.Timed<T> call = Scene.call("empty", body, GENEROUS);
         if (call.call().failure() != null || !expected.equals(call.value())) {
             throw Feedback.fail("fetcher.empty-and-null.empty", what, Results.ending(call.call()));
@@ -368,7 +369,7 @@ class FetcherSuite {
         }
     }
 
-    private static void expectNpe(String what, java.util.concurrent.Callable<?> body) {
+    private static void expectNpe(String what, Callable<?> body) {
         Scene.Timed<?> call = Scene.call("null", body, GENEROUS);
         if (!(call.call().failure() instanceof NullPointerException)) {
             throw Feedback.fail("fetcher.empty-and-null.no-npe", what, Results.ending(call.call()));
