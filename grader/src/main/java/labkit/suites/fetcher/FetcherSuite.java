@@ -61,8 +61,9 @@ class FetcherSuite {
             URI together = scene.server.add("together", barrier);
             List<URI> uris = IntStream.range(0, PARTIES).mapToObj(i -> URI.create(together + "?i=" + i)).collect(Collectors.toList());
             List<FetchResult> results = scene.fetchAll(uris, GENEROUS).value();
-            long ok = results.stream().filter(r -> r.outcome() == Outcome.OK).count();
-            if (ok < PARTIES) {
+            // Judged by what the server saw, not by the results: wrong results are other checks' business.
+            if (barrier.mostAtOnce() < PARTIES) {
+                long ok = results.stream().filter(r -> r.outcome() == Outcome.OK).count();
                 throw Feedback.fail("fetcher.concurrent.serial", PARTIES, barrier.mostAtOnce(), BARRIER_BOUND.toSeconds(), ok);
             }
         }
@@ -82,7 +83,7 @@ class FetcherSuite {
         }
     }
 
-    @Check(id = "input-order", points = 2, category = Category.CORRECTNESS,
+    @Check(id = "input-order", points = 2, category = Category.CORRECTNESS, timeoutSeconds = 40,
             description = "fetchAll returns one result per URI in input order, duplicates included, whatever the order of the answers")
     void inputOrder(Submission submission) {
         int n = 5;
@@ -232,7 +233,7 @@ class FetcherSuite {
         }
     }
 
-    @Check(id = "first-empty", points = 1, category = Category.CORRECTNESS,
+    @Check(id = "first-empty", points = 1, category = Category.CORRECTNESS, timeoutSeconds = 40,
             description = "fetchFirst returns Optional.empty() as soon as every request has failed, or at the deadline")
     void firstEmpty(Submission submission) {
         try (Scene scene = new Scene(submission)) {
@@ -302,7 +303,7 @@ class FetcherSuite {
         }
     }
 
-    @Check(id = "empty-and-null", points = 1, category = Category.CORRECTNESS,
+    @Check(id = "empty-and-null", points = 1, category = Category.CORRECTNESS, timeoutSeconds = 75,
             description = "an empty list gives an empty result at once; a null list or timeout throws NullPointerException")
     void emptyAndNull(Submission submission) {
         try (Scene scene = new Scene(submission)) {
@@ -317,7 +318,7 @@ class FetcherSuite {
         }
     }
 
-    @Check(id = "timeout-extremes", points = 1, category = Category.TIMING,
+    @Check(id = "timeout-extremes", points = 1, category = Category.TIMING, timeoutSeconds = 60,
             description = "a zero or negative timeout does not wait (unanswered requests are TIMED_OUT); a timeout of 1000 years works")
     void timeoutExtremes(Submission submission) {
         try (Scene scene = new Scene(submission)) {
@@ -360,7 +361,7 @@ class FetcherSuite {
     }
 
     private static <T> void expectAtOnce(String what, T expected, Callable<T> body) {
-        Scene.Timed<T> call = Scene.call("empty", body, GENEROUS);
+        Scene.Timed<T> call = Scene.call(what, body, GENEROUS.plus(Scene.STUCK_AFTER));
         if (call.call().failure() != null || !expected.equals(call.value())) {
             throw Feedback.fail("fetcher.empty-and-null.empty", what, Results.ending(call.call()));
         }
@@ -370,7 +371,7 @@ class FetcherSuite {
     }
 
     private static void expectNpe(String what, Callable<?> body) {
-        Scene.Timed<?> call = Scene.call("null", body, GENEROUS);
+        Scene.Timed<?> call = Scene.call(what, body, Scene.STUCK_AFTER);
         if (!(call.call().failure() instanceof NullPointerException)) {
             throw Feedback.fail("fetcher.empty-and-null.no-npe", what, Results.ending(call.call()));
         }
