@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 final class LoopbackServer implements AutoCloseable {
 
     static final int MAX_CONNECTIONS = 64;
-    /** Longer than any check's bound: a server whose check was cut off still goes away. */
-    static final Duration LIFETIME = Duration.ofSeconds(60);
+    /** Longer than any check's bound (75 s at most): a server whose check was cut off still goes away. */
+    static final Duration LIFETIME = Duration.ofSeconds(120);
     private static final int ACCEPT_POLL_MS = 100;
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
