@@ -78,6 +78,23 @@ public final class KitGrading {
         org.assertj.core.api.Assertions.assertThat(result.check(check).message()).startsWith(messageStart);
     }
 
+    /**
+     * The start of message {@code key} up to its first placeholder not given, for asserting a
+     * message whose later values vary from run to run; a {@code null} argument stands for such a
+     * value (a port, a measured duration) and cuts the text there too.
+     */
+    public static String messageStart(String key, Object... leading) {
+        String unknown = "\u0000";
+        Object[] args = java.util.Arrays.stream(leading).map(a -> a == null ? unknown : a).toArray();
+        String text = labkit.api.Feedback.text(key, args);
+        int cut = text.indexOf(unknown);
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\d+}").matcher(text);
+        if (placeholder.find() && (cut < 0 || placeholder.start() < cut)) {
+            cut = placeholder.start();
+        }
+        return cut < 0 ? text : text.substring(0, cut);
+    }
+
     /** The messages of the checks that did not pass, one per line. */
     public static String failures(AssignmentResult result) {
         StringBuilder out = new StringBuilder();

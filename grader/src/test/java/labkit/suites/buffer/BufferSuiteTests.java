@@ -25,13 +25,13 @@ class BufferSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
     void referenceScoresFullMarks() {
-        expectFullMarks(KitGrading.grade(KitGrading.reference(), "buffer"));
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.reference(), "buffer"));
     }
 
     @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
     @ValueSource(strings = {"one-condition-signal-all", "fair-lock-array-deque", "two-lock-queue"})
     void unusualButCorrectScoresFullMarks(String variant) {
-        expectFullMarks(KitGrading.grade(KitGrading.sample("buffer", variant), "buffer"));
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("buffer", variant), "buffer"));
     }
 
     @Test
@@ -54,34 +54,34 @@ class BufferSuiteTests {
                         .fails("buffer.lost-wakeup", Feedback.text("buffer.lost-wakeup.stuck", "consumer-2, producer-2", 0))
                         .mayAlsoFail("buffer.conservation"),
                 SampleExpectation.of("buffer", "mutation-after-unlock")
-                        .fails("buffer.state-under-lock", upTo("buffer.state-under-lock.changed-after"))
+                        .fails("buffer.state-under-lock", KitGrading.messageStart("buffer.state-under-lock.changed-after"))
                         .mayAlsoFail("buffer.conservation", "buffer.capacity", "buffer.waits-and-wakes", "buffer.fifo",
                                 "buffer.interrupts", "buffer.timeouts", "buffer.if-instead-of-while"),
                 SampleExpectation.of("buffer", "missing-signal")
                         .fails("buffer.waits-and-wakes", Feedback.text("buffer.waits-and-wakes.put-not-woken", "poll(0 s)", 2000))
                         .mayAlsoFail("buffer.conservation"),
                 SampleExpectation.of("buffer", "off-by-one-capacity")
-                        .fails("buffer.capacity", upTo("buffer.capacity.overfilled"))
+                        .fails("buffer.capacity", KitGrading.messageStart("buffer.capacity.overfilled"))
                         .fails("buffer.waits-and-wakes", Feedback.text("buffer.waits-and-wakes.put-returned", 2))
                         .fails("buffer.timeouts", Feedback.text("buffer.timeouts.wrong-result", "offer(item, 0 s) on a full buffer", false, true))
                         .mayAlsoFail("buffer.conservation"),
                 SampleExpectation.of("buffer", "lifo")
-                        .fails("buffer.fifo", upTo("buffer.fifo.order"))
-                        .fails("buffer.capacity", upTo("buffer.capacity.head"))
-                        .fails("buffer.conservation", upTo("buffer.conservation.order")),
+                        .fails("buffer.fifo", KitGrading.messageStart("buffer.fifo.order"))
+                        .fails("buffer.capacity", KitGrading.messageStart("buffer.capacity.head"))
+                        .fails("buffer.conservation", KitGrading.messageStart("buffer.conservation.order")),
                 SampleExpectation.of("buffer", "timeout-overflows")
                         .fails("buffer.timeouts", Feedback.text("buffer.timeouts.huge-threw", "poll(1000 years)",
                                 "java.lang.ArithmeticException")),
                 SampleExpectation.of("buffer", "poll-restarts-timeout")
-                        .fails("buffer.timeout-deadline", upTo("buffer.timeout-deadline.late", "poll(400 ms)")),
+                        .fails("buffer.timeout-deadline", KitGrading.messageStart("buffer.timeout-deadline.late", "poll(400 ms)")),
                 SampleExpectation.of("buffer", "poll-gives-up-early")
-                        .fails("buffer.timeout-deadline", upTo("buffer.timeout-deadline.early", "poll(400 ms)")),
+                        .fails("buffer.timeout-deadline", KitGrading.messageStart("buffer.timeout-deadline.early", "poll(400 ms)")),
                 SampleExpectation.of("buffer", "swallowed-interrupt")
                         .fails("buffer.interrupts", Feedback.text("buffer.interrupts.swallowed", "take()", 1000)),
                 SampleExpectation.of("buffer", "interrupt-returns")
                         .fails("buffer.interrupts", Feedback.text("buffer.interrupts.returned", "take()", null)),
                 SampleExpectation.of("buffer", "busy-wait")
-                        .fails("buffer.no-busy-wait", upTo("buffer.no-busy-wait.spinning", "take()"))
+                        .fails("buffer.no-busy-wait", KitGrading.messageStart("buffer.no-busy-wait.spinning", "take()"))
                         .mayAlsoFail("buffer.conservation"),
                 SampleExpectation.of("buffer", "sleep-holding-lock")
                         .fails("buffer.no-sleep-holding-lock", Feedback.text("buffer.no-sleep-holding-lock.slept", "put(item)"))
@@ -111,25 +111,5 @@ class BufferSuiteTests {
                 .contains("\"grader-producer-2\" WAITING")
                 .contains("lab.buffer.ConditionBuffer.take(ConditionBuffer.java:")
                 .contains("lab.buffer.ConditionBuffer.put(ConditionBuffer.java:");
-    }
-
-    private static void expectFullMarks(AssignmentResult result) {
-        assertThat(KitGrading.notPassed(result)).as(() -> messages(result)).isEmpty();
-        assertThat(result.score()).isEqualTo(25.0);
-    }
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+\\}");
-
-    /** The start of message {@code key} with the first {@code known} arguments, up to its first value that varies from run to run. */
-    private static String upTo(String key, Object... known) {
-        String text = Feedback.text(key, known);
-        Matcher placeholder = PLACEHOLDER.matcher(text);
-        return placeholder.find() ? text.substring(0, placeholder.start()) : text;
-    }
-
-    private static String messages(AssignmentResult result) {
-        StringBuilder out = new StringBuilder();
-        result.checks().stream().filter(c -> !c.passed()).forEach(c -> out.append(c.id()).append(": ").append(c.message()).append('\n'));
-        return out.toString();
     }
 }

@@ -27,13 +27,13 @@ class FetcherSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
     void referenceScoresFullMarks() {
-        expectFullMarks(KitGrading.grade(KitGrading.reference(), "fetcher"));
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.reference(), "fetcher"));
     }
 
     @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
     @ValueSource(strings = {"invokeall-executor", "completion-service-first", "copy-or-timeout"})
     void unusualButCorrectScoresFullMarks(String variant) {
-        expectFullMarks(KitGrading.grade(KitGrading.sample("fetcher", variant), "fetcher"));
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("fetcher", variant), "fetcher"));
     }
 
     @Test
@@ -50,10 +50,10 @@ class FetcherSuiteTests {
     }
 
     static Stream<SampleExpectation> buggySamples() {
-        String cancelsAtDeadline = start("fetcher.cancels-at-deadline.still-open");
-        String firstCancelsRest = start("fetcher.first-cancels-rest.still-open");
-        String firstSuccess = start("fetcher.first-success.wrong");
-        String serial = start("fetcher.concurrent.serial", FetcherSuite.PARTIES);
+        String cancelsAtDeadline = KitGrading.messageStart("fetcher.cancels-at-deadline.still-open");
+        String firstCancelsRest = KitGrading.messageStart("fetcher.first-cancels-rest.still-open");
+        String firstSuccess = KitGrading.messageStart("fetcher.first-success.wrong");
+        String serial = KitGrading.messageStart("fetcher.concurrent.serial", FetcherSuite.PARTIES);
         return Stream.of(
                 SampleExpectation.of("fetcher", "sequential-loop")
                         .fails("fetcher.concurrent", serial)
@@ -74,71 +74,47 @@ class FetcherSuiteTests {
                 SampleExpectation.of("fetcher", "small-fixed-pool")
                         .fails("fetcher.concurrent", serial),
                 SampleExpectation.of("fetcher", "per-future-timeout")
-                        .fails("fetcher.one-deadline", start("fetcher.one-deadline.late", null, FetcherSuite.DEADLINE.toMillis())),
+                        .fails("fetcher.one-deadline", KitGrading.messageStart("fetcher.one-deadline.late", null, FetcherSuite.DEADLINE.toMillis())),
                 SampleExpectation.of("fetcher", "or-timeout-no-cancel")
                         .fails("fetcher.cancels-at-deadline", cancelsAtDeadline)
                         .fails("fetcher.first-cancels-rest", firstCancelsRest),
                 SampleExpectation.of("fetcher", "timeout-reported-failed")
-                        .fails("fetcher.timed-out-reported", start("fetcher.timed-out-reported.wrong", FetcherSuite.DEADLINE.toMillis()))
-                        .fails("fetcher.timeout-extremes", start("fetcher.timeout-extremes.no-wait", "fetchAll", Duration.ZERO)),
+                        .fails("fetcher.timed-out-reported", KitGrading.messageStart("fetcher.timed-out-reported.wrong", FetcherSuite.DEADLINE.toMillis()))
+                        .fails("fetcher.timeout-extremes", KitGrading.messageStart("fetcher.timeout-extremes.no-wait", "fetchAll", Duration.ZERO)),
                 SampleExpectation.of("fetcher", "error-reported-ok")
-                        .fails("fetcher.failures-reported", start("fetcher.failures-reported.wrong"))
+                        .fails("fetcher.failures-reported", KitGrading.messageStart("fetcher.failures-reported.wrong"))
                         .fails("fetcher.first-success", firstSuccess)
-                        .fails("fetcher.first-empty", start("fetcher.first-empty.not-empty")),
+                        .fails("fetcher.first-empty", KitGrading.messageStart("fetcher.first-empty.not-empty")),
                 // The order of the answers decides the order of the results, so every fetchAll of
                 // several URIs may come back shuffled; only input-order is sure to see it.
                 SampleExpectation.of("fetcher", "completion-order-results")
-                        .fails("fetcher.input-order", start("fetcher.input-order.wrong"))
+                        .fails("fetcher.input-order", KitGrading.messageStart("fetcher.input-order.wrong"))
                         .mayAlsoFail("fetcher.ok-bodies", "fetcher.failures-reported", "fetcher.failure-isolated",
                                 "fetcher.timed-out-reported"),
                 SampleExpectation.of("fetcher", "anyof-fetchfirst")
                         .fails("fetcher.first-success", firstSuccess)
                         .fails("fetcher.first-cancels-rest", firstCancelsRest)
-                        .fails("fetcher.first-empty", start("fetcher.first-empty.not-empty")),
+                        .fails("fetcher.first-empty", KitGrading.messageStart("fetcher.first-empty.not-empty")),
                 SampleExpectation.of("fetcher", "executor-never-shut-down")
-                        .fails("fetcher.no-thread-leak", start("fetcher.no-thread-leak.left")),
+                        .fails("fetcher.no-thread-leak", KitGrading.messageStart("fetcher.no-thread-leak.left")),
                 SampleExpectation.of("fetcher", "ignores-client")
-                        .fails("fetcher.uses-given-client", start("fetcher.uses-given-client.other-client")),
+                        .fails("fetcher.uses-given-client", KitGrading.messageStart("fetcher.uses-given-client.other-client")),
                 SampleExpectation.of("fetcher", "throws-on-failure")
-                        .fails("fetcher.failure-isolated", start("fetcher.failure-isolated.threw", IllegalArgumentException.class.getName()))
+                        .fails("fetcher.failure-isolated", KitGrading.messageStart("fetcher.failure-isolated.threw", IllegalArgumentException.class.getName()))
                         .fails("fetcher.failures-reported", "Your code threw where the contract does not allow it: java.lang.IllegalArgumentException"),
                 SampleExpectation.of("fetcher", "no-null-check")
-                        .fails("fetcher.empty-and-null", start("fetcher.empty-and-null.no-npe", "fetchAll(null, 10 s)")),
+                        .fails("fetcher.empty-and-null", KitGrading.messageStart("fetcher.empty-and-null.no-npe", "fetchAll(null, 10 s)")),
                 SampleExpectation.of("fetcher", "deadline-overflow")
-                        .fails("fetcher.timeout-extremes", start("fetcher.timeout-extremes.huge", "fetchAll")),
+                        .fails("fetcher.timeout-extremes", KitGrading.messageStart("fetcher.timeout-extremes.huge", "fetchAll")),
                 SampleExpectation.of("fetcher", "ignores-charset")
-                        .fails("fetcher.ok-bodies", start("fetcher.expected-ok")),
+                        .fails("fetcher.ok-bodies", KitGrading.messageStart("fetcher.expected-ok")),
                 SampleExpectation.of("fetcher", "only-200-ok")
-                        .fails("fetcher.ok-bodies", start("fetcher.expected-ok")));
+                        .fails("fetcher.ok-bodies", KitGrading.messageStart("fetcher.expected-ok")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("buggySamples")
     void buggySampleFailsItsChecks(SampleExpectation sample) {
         sample.verify();
-    }
-
-    /**
-     * The start of message {@code key} up to its first placeholder not given: {@code null} stands
-     * for a value that changes from run to run (a port, a duration measured).
-     */
-    private static String start(String key, Object... leading) {
-        String unknown = "\u0000";
-        Object[] args = Arrays.stream(leading).map(a -> a == null ? unknown : a).toArray();
-        String text = Feedback.text(key, args);
-        int cut = text.indexOf(unknown);
-        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\d+}").matcher(text);
-        if (placeholder.find() && (cut < 0 || placeholder.start() < cut)) {
-            cut = placeholder.start();
-        }
-        return cut < 0 ? text : text.substring(0, cut);
-    }
-
-    private static void expectFullMarks(AssignmentResult result) {
-        StringBuilder failures = new StringBuilder();
-        result.checks().stream().filter(c -> !c.passed())
-                .forEach(c -> failures.append(c.id()).append(": ").append(c.message()).append('\n'));
-        assertThat(KitGrading.notPassed(result)).as(failures::toString).isEmpty();
-        assertThat(result.score()).isEqualTo(25.0);
     }
 }
