@@ -2,8 +2,6 @@ package labkit.suites.buffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;

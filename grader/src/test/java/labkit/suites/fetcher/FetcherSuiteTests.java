@@ -3,9 +3,7 @@ package labkit.suites.fetcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.stream.Stream;
-import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
