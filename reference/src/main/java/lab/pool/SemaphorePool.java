@@ -30,44 +30,39 @@ public class SemaphorePool implements Pool {
     @Override
     public <T> T run(Callable<T> task) throws Exception {
         semaphore.acquire(); // outside try: an interrupted acquire holds no permit to give back
+        enter();
         try {
-            return inside(task);
+            return task.call();
         } finally {
-            semaphore.release();
+            leave();
         }
     }
 
     @Override
     public boolean tryRun(Runnable task, Duration timeout) throws InterruptedException {
-        // TimeUnit.convert(Duration) saturates at Long.MAX_VALUE, where Duration.toNanos() would overflow;
+        // TimeUnit.convert(Duration) saturates at Long.MAX_VALUE where Duration.toNanos() would overflow;
         // tryAcquire does not wait at all for a zero or negative timeout.
         if (!semaphore.tryAcquire(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS)) {
             return false;
         }
+        enter();
         try {
-            inside(() -> {
-                task.run();
-                return null;
-            });
+            task.run();
             return true;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception impossible) {
-            throw new IllegalStateException(impossible); // a Runnable throws no checked exception
         } finally {
-            semaphore.release();
+            leave();
         }
     }
 
-    /** Runs {@code task} with the caller's name counted inside; the name leaves also when the task throws. */
-    private <T> T inside(Callable<T> task) throws Exception {
-        String name = Thread.currentThread().getName();
-        inside.merge(name, 1, Integer::sum);
-        try {
-            return task.call();
-        } finally {
-            inside.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1);
-        }
+    /** Counts the caller's task inside; called right after the permit was acquired. */
+    private void enter() {
+        inside.merge(Thread.currentThread().getName(), 1, Integer::sum);
+    }
+
+    /** Takes the caller's task out of the bookkeeping, then gives its permit back (also when the task threw). */
+    private void leave() {
+        inside.computeIfPresent(Thread.currentThread().getName(), (name, count) -> count == 1 ? null : count - 1);
+        semaphore.release();
     }
 
     @Override
