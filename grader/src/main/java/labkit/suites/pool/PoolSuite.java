@@ -369,7 +369,7 @@ class PoolSuite {
         Pool pool = submission.create(Pool.class, 2);
         try (Crowd crowd = Crowd.inside(pool, 2, "inside")) {
             Waiters waiters = Waiters.start(pool, 2, "waiting");
-            List<String> active = pool.active();
+            List<String> active = new ArrayList<>(pool.active()); // a copy: a live view is active-snapshot's business
             crowd.release();
             waiters.awaitEnd();
             if (active.stream().anyMatch(waiters.names()::contains)) {
@@ -467,11 +467,11 @@ class PoolSuite {
             throw Feedback.fail("pool.active-thread-safe.threw", thrown.get().getClass().getName(), callers);
         }
         if (missing.get() > 0) {
-            throw Feedback.fail("pool.active-thread-safe.missing", missing.get(), callers * perCaller);
+            throw Feedback.fail("pool.active-thread-safe.missing", missing.get(), callers * perCaller, callers);
         }
         List<String> left = pool.active();
         if (!left.isEmpty()) {
-            throw Feedback.fail("pool.active-thread-safe.stale", left.size(), callers * perCaller);
+            throw Feedback.fail("pool.active-thread-safe.stale", left.size(), callers * perCaller, callers);
         }
     }
 
