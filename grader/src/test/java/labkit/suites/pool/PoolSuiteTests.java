@@ -78,6 +78,11 @@ class PoolSuiteTests {
                         .fails("pool.active-empty-when-idle", Feedback.text("pool.call-never-returned", "run/tryRun", 2000, 10))
                         .fails("pool.tryrun-runs-when-free", Feedback.text("pool.tryrun-runs-when-free.free-waits", 2000, 10))
                         .fails("pool.tryrun-timeouts", Feedback.text("pool.tryrun-timeouts.free-false", "Duration.ZERO")),
+                SampleExpectation.of("pool", "check-then-act-counter")
+                        .fails("pool.no-busy-wait", upTo("pool.no-busy-wait.spinning", "run(task)", CUT))
+                        .fails("pool.uses-semaphore", Feedback.text("pool.uses-semaphore.none", "SemaphorePool"))
+                        // the race between the check and the increment is a few ns wide: 2 cores hit it in about half the runs
+                        .mayAlsoFail("pool.at-most-n"),
                 SampleExpectation.of("pool", "unsafe-arraylist")
                         .fails("pool.active-thread-safe", upTo("pool.active-thread-safe.threw", CUT, 8)),
                 SampleExpectation.of("pool", "names-added-before-acquire")
