@@ -115,21 +115,17 @@ class PoolSuite {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         Bursts bursts = new Bursts(callers);
-        Stress.Result run = Stress.of("caller", callers, (i, progress) -> {
-            try {
-                while (bursts.next()) {
-                    pool.run(() -> {
-                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        Thread.yield(); // stay inside a little, so that the others arrive meanwhile
-                        inside.decrementAndGet();
-                        return null;
-                    });
-                    progress.tick();
-                }
-            } catch (InterruptedException | BrokenBarrierException endOfStalledRun) {
-                return; // the run stalled and Stress interrupted us: the result says so
+        Stress.Result run = Stress.of("caller", callers, endsOnStall((i, progress) -> {
+            while (bursts.next()) {
+                pool.run(() -> {
+                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    Thread.yield(); // stay inside a little, so that the others arrive meanwhile
+                    inside.decrementAndGet();
+                    return null;
+                });
+                progress.tick();
             }
-        }).bound(BOUND).run();
+        })).bound(BOUND).run();
         stalled(run);
         if (most.get() > permits) {
             throw Feedback.fail("pool.at-most-n.exceeded", callers, permits, most.get());
@@ -167,6 +163,10 @@ class PoolSuite {
     void permitBackAfterException(Submission submission) {
         int permits = 2;
         Pool pool = submission.create(Pool.class, permits);
+        Stress.Result before = together(pool, permits, 1); // else a stall below would be blamed on the exceptions
+        if (before.stalled()) {
+            throw Feedback.fail("pool.permit-back-after-exception.never-together", permits).withDetails(before.threadReport());
+        }
         for (int i = 0; i < permits; i++) {
             Call<Object> failing = Call.start("failing-" + i, () -> pool.run(() -> {
                 throw new GraderException();
@@ -200,8 +200,8 @@ class PoolSuite {
             Call<Void> waiter = Call.run("waiter", () -> waitingCall.call(pool, ran::incrementAndGet));
             waiter.awaitParkedOrDone(SETTLE);
             waiter.interrupt();
-            if (!waiter.awaitDone(BOUND)) {
-                throw Feedback.fail("pool.interrupt-while-waiting.still-waiting", method, BOUND.toSeconds())
+            if (waiter.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
+                throw Feedback.fail("pool.interrupt-while-waiting.still-waiting", method, STUCK.toMillis())
                         .withDetails(Threads.report());
             }
             if (ran.get() > 0) {
@@ -447,7 +447,7 @@ class PoolSuite {
         AtomicInteger missing = new AtomicInteger();
         AtomicReference<RuntimeException> thrown = new AtomicReference<>();
         long until = System.nanoTime() + CHURN_TIME.toNanos();
-        Stress.Result run = Stress.of("caller", callers, (i, progress) -> {
+        Stress.Result run = Stress.of("caller", callers, endsOnStall((i, progress) -> {
             String me = Thread.currentThread().getName();
             while (System.nanoTime() < until && thrown.get() == null && missing.get() == 0) {
                 try {
@@ -459,22 +459,21 @@ class PoolSuite {
                     });
                 } catch (RuntimeException e) {
                     thrown.compareAndSet(null, e); // the bookkeeping broke under contention
-                } catch (InterruptedException endOfStalledRun) {
-                    return; // the run stalled and Stress interrupted us: the result says so
                 }
                 progress.tick();
             }
-        }).bound(BOUND).run();
+        })).bound(BOUND).run();
         stalled(run);
+        String lead = Feedback.text("pool.active-thread-safe.lead", callers);
         if (thrown.get() != null) {
-            throw Feedback.fail("pool.active-thread-safe.threw", thrown.get().getClass().getName(), callers);
+            throw Feedback.fail("pool.active-thread-safe.threw", thrown.get().getClass().getName(), lead);
         }
         if (missing.get() > 0) {
-            throw Feedback.fail("pool.active-thread-safe.missing", missing.get(), run.operations(), callers);
+            throw Feedback.fail("pool.active-thread-safe.missing", missing.get(), run.operations(), lead);
         }
         List<String> left = pool.active();
         if (!left.isEmpty()) {
-            throw Feedback.fail("pool.active-thread-safe.stale", left.size(), run.operations(), callers);
+            throw Feedback.fail("pool.active-thread-safe.stale", left.size(), run.operations(), lead);
         }
     }
 
@@ -504,6 +503,9 @@ class PoolSuite {
             }
             awaitEnd(waiter, "run(task)");
             waiter.result();
+            if (startedNanos.get() == null) {
+                throw Feedback.fail("pool.crowd.returned-early");
+            }
             latencies.add(Math.max(0, (startedNanos.get() - leftNanos) / 1_000_000));
         }
         List<Long> ordered = new ArrayList<>(latencies);
@@ -595,16 +597,26 @@ class PoolSuite {
      */
     private static Stress.Result together(Pool pool, int n, int rounds) {
         CyclicBarrier barrier = new CyclicBarrier(n);
-        return Stress.of("together", n, (i, progress) -> {
+        return Stress.of("together", n, endsOnStall((i, progress) -> {
             for (int r = 0; r < rounds; r++) {
-                try {
-                    pool.run(() -> barrier.await());
-                } catch (InterruptedException | BrokenBarrierException endOfStalledRun) {
-                    return; // the run stalled and Stress interrupted us: the result says so
-                }
+                pool.run(() -> barrier.await());
                 progress.tick();
             }
-        }).bound(BOUND).run();
+        })).bound(BOUND).run();
+    }
+
+    /**
+     * A stress worker that ends quietly when a stalled run interrupts it (or breaks its barrier):
+     * the run's result reports the stall, and a rethrown InterruptedException would race with that report.
+     */
+    private static Stress.Worker endsOnStall(Stress.Worker worker) {
+        return (i, progress) -> {
+            try {
+                worker.run(i, progress);
+            } catch (InterruptedException | BrokenBarrierException endOfStalledRun) {
+                // reported by the run's result
+            }
+        };
     }
 
     private static Call<Boolean> tryRunCall(Pool pool, Duration timeout) {
