@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Threads;
@@ -82,7 +83,8 @@ final class Crowd implements AutoCloseable {
             parkedSince = !allOutsideParked ? -1 : parkedSince < 0 ? now : parkedSince;
             boolean stuck = parkedSince >= 0 && now - parkedSince >= PoolSuite.STUCK.toNanos();
             if (stuck || now - start >= PoolSuite.BOUND.toNanos()) {
-                throw Feedback.fail("pool.crowd.not-inside", inside.size(), calls.size(), (now - start) / 1_000_000).withDetails(Threads.report());
+                throw Feedback.fail("pool.crowd.not-inside", inside.size(), calls.size(), (now - start) / 1_000_000)
+                        .withDetails(Threads.report());
             }
             Threads.pause();
         }
@@ -90,7 +92,7 @@ final class Crowd implements AutoCloseable {
 
     /** The names of the threads whose tasks are inside. */
     List<String> names() {
-        return calls.stream().map(c -> c.thread().getName()).collect(java.util.stream.Collectors.toList());
+        return calls.stream().map(c -> c.thread().getName()).collect(Collectors.toList());
     }
 
     /** Lets every task leave and waits until all their {@code run} calls have returned. */

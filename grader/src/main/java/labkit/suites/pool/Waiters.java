@@ -36,10 +36,6 @@ final class Waiters {
         return entered.get();
     }
 
-    List<Call<Object>> calls() {
-        return calls;
-    }
-
     List<String> names() {
         List<String> names = new ArrayList<>();
         calls.forEach(c -> names.add(c.thread().getName()));
