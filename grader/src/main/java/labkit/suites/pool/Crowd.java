@@ -3,30 +3,29 @@ package labkit.suites.pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.Gate;
 import labkit.api.Threads;
 import lab.pool.Pool;
 
 /**
- * Tasks held inside a pool, each called by a thread of its own, until the check lets them go: the
- * pool stays exactly as full as the check wants, deterministically, while it looks at what other
- * threads can and cannot do. Always {@link #close()} it in a {@code finally}, so that no task is
- * left holding a permit when a check fails.
+ * Tasks held inside a pool, each called by a thread of its own and held by a {@link Gate}, until
+ * the check lets them go: the pool stays exactly as full as the check wants, deterministically,
+ * while it looks at what other threads can and cannot do. Always {@link #close()} it in a
+ * {@code finally}, so that no task is left holding a permit when a check fails.
  */
 final class Crowd implements AutoCloseable {
 
-    /** The longest a task is held if the check never lets it go. */
-    private static final Duration MAX_HOLD = Duration.ofSeconds(30);
+    /** One task of the crowd: the gate that holds it, and the {@code run(task)} call it is in. */
+    private record Member(Gate gate, Call<Object> call) {
+        boolean inside() {
+            return gate.awaitEntered(Duration.ZERO);
+        }
+    }
 
-    private final CountDownLatch leave = new CountDownLatch(1);
-    private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
-    private final List<Call<Object>> calls = new ArrayList<>();
+    private final List<Member> members = new ArrayList<>();
     private volatile long leftNanos;
 
     private Crowd() {}
@@ -35,7 +34,12 @@ final class Crowd implements AutoCloseable {
     static Crowd inside(Pool pool, List<String> roles) {
         Crowd crowd = new Crowd();
         for (String role : roles) {
-            crowd.calls.add(Call.start(role, () -> pool.run(crowd::stayInside)));
+            Gate gate = new Gate();
+            crowd.members.add(new Member(gate, Call.start(role, () -> pool.run(() -> {
+                gate.hold();
+                crowd.leftNanos = System.nanoTime();
+                return null;
+            }))));
         }
         try {
             crowd.awaitAllInside();
@@ -55,13 +59,6 @@ final class Crowd implements AutoCloseable {
         return inside(pool, roles);
     }
 
-    private Object stayInside() throws InterruptedException {
-        inside.add(Thread.currentThread());
-        leave.await(MAX_HOLD.toMillis(), TimeUnit.MILLISECONDS);
-        leftNanos = System.nanoTime();
-        return null;
-    }
-
     /**
      * Waits until every task is inside. Gives up when a call ended without its task inside, or when
      * every call still outside has been parked for {@link PoolSuite#STUCK} (nobody will let it in),
@@ -70,20 +67,21 @@ final class Crowd implements AutoCloseable {
     private void awaitAllInside() {
         long start = System.nanoTime();
         long parkedSince = -1;
-        while (inside.size() < calls.size()) {
-            for (Call<Object> call : calls) {
-                if (call.isDone() && !inside.contains(call.thread())) {
-                    call.result(); // the student's exception, if it threw: graded as an error
+        while (!members.stream().allMatch(Member::inside)) {
+            for (Member member : members) {
+                if (member.call().isDone() && !member.inside()) {
+                    member.call().result(); // the student's exception, if it threw: graded as an error
                     throw Feedback.fail("pool.crowd.returned-early");
                 }
             }
             long now = System.nanoTime();
-            boolean allOutsideParked = calls.stream().filter(c -> !inside.contains(c.thread()))
-                    .allMatch(c -> Threads.isParkedOnSynchronizer(c.thread()) || c.thread().getState() == Thread.State.BLOCKED);
+            boolean allOutsideParked = members.stream().filter(m -> !m.inside()).map(m -> m.call().thread())
+                    .allMatch(t -> Threads.isParkedOnSynchronizer(t) || t.getState() == Thread.State.BLOCKED);
             parkedSince = !allOutsideParked ? -1 : parkedSince < 0 ? now : parkedSince;
             boolean stuck = parkedSince >= 0 && now - parkedSince >= PoolSuite.STUCK.toNanos();
             if (stuck || now - start >= PoolSuite.BOUND.toNanos()) {
-                throw Feedback.fail("pool.crowd.not-inside", inside.size(), calls.size(), (now - start) / 1_000_000)
+                long inside = members.stream().filter(Member::inside).count();
+                throw Feedback.fail("pool.crowd.not-inside", inside, members.size(), (now - start) / 1_000_000)
                         .withDetails(Threads.report());
             }
             Threads.pause();
@@ -92,19 +90,19 @@ final class Crowd implements AutoCloseable {
 
     /** The names of the threads whose tasks are inside. */
     List<String> names() {
-        return calls.stream().map(c -> c.thread().getName()).collect(Collectors.toList());
+        return members.stream().map(m -> m.call().thread().getName()).collect(Collectors.toList());
     }
 
     /** Lets every task leave and waits until all their {@code run} calls have returned. */
     void release() {
-        leave.countDown();
-        for (Call<Object> call : calls) {
-            PoolSuite.awaitEnd(call, "run(task)");
-            call.result();
+        close();
+        for (Member member : members) {
+            PoolSuite.awaitEnd(member.call(), "run(task)");
+            member.call().result();
         }
     }
 
-    /** When the last task to leave left its task (after {@link #release()}), in {@link System#nanoTime()}. */
+    /** When the last task to leave left (after {@link #release()}), in {@link System#nanoTime()}. */
     long leftNanos() {
         return leftNanos;
     }
@@ -112,6 +110,6 @@ final class Crowd implements AutoCloseable {
     /** Lets the tasks go without waiting for them: for {@code finally}. */
     @Override
     public void close() {
-        leave.countDown();
+        members.forEach(m -> m.gate().release());
     }
 }
