@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -114,8 +113,8 @@ class PoolSuite {
         Pool pool = submission.create(Pool.class, permits);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        Bursts bursts = new Bursts(callers);
-        Stress.Result run = Stress.of("caller", callers, endsOnStall((i, progress) -> {
+        PoolStress.Bursts bursts = new PoolStress.Bursts(callers);
+        Stress.Result run = Stress.of("caller", callers, PoolStress.endsOnStall((i, progress) -> {
             while (bursts.next()) {
                 pool.run(() -> {
                     most.accumulateAndGet(inside.incrementAndGet(), Math::max);
@@ -136,7 +135,7 @@ class PoolSuite {
             description = "permits() tasks can be inside at the same moment: the pool serialises no more than it must")
     void exactlyNTogether(Submission submission) {
         int permits = 3;
-        Stress.Result run = together(submission.create(Pool.class, permits), permits, 10);
+        Stress.Result run = PoolStress.together(submission.create(Pool.class, permits), permits, 10);
         if (run.stalled()) {
             throw Feedback.fail("pool.exactly-n-together.stalled", permits, run.stuckSummary()).withDetails(run.threadReport());
         }
@@ -163,7 +162,7 @@ class PoolSuite {
     void permitBackAfterException(Submission submission) {
         int permits = 2;
         Pool pool = submission.create(Pool.class, permits);
-        Stress.Result before = together(pool, permits, 1); // else a stall below would be blamed on the exceptions
+        Stress.Result before = PoolStress.together(pool, permits, 1); // else a stall below would be blamed on the exceptions
         if (before.stalled()) {
             throw Feedback.fail("pool.permit-back-after-exception.never-together", permits).withDetails(before.threadReport());
         }
@@ -176,7 +175,7 @@ class PoolSuite {
                         .withDetails(Threads.report());
             }
         }
-        Stress.Result run = together(pool, permits, 1);
+        Stress.Result run = PoolStress.together(pool, permits, 1);
         if (run.stalled()) {
             throw Feedback.fail("pool.permit-back-after-exception.leaked", permits).withDetails(run.threadReport());
         }
@@ -236,7 +235,7 @@ class PoolSuite {
             crowd.release();
             waiters.awaitEnd();
         }
-        Stress.Result run = together(pool, permits, 1);
+        Stress.Result run = PoolStress.together(pool, permits, 1);
         if (run.stalled()) {
             throw Feedback.fail("pool.interrupt-keeps-permits.lost", interrupted, permits).withDetails(run.threadReport());
         }
@@ -447,7 +446,7 @@ class PoolSuite {
         AtomicInteger missing = new AtomicInteger();
         AtomicReference<RuntimeException> thrown = new AtomicReference<>();
         long until = System.nanoTime() + CHURN_TIME.toNanos();
-        Stress.Result run = Stress.of("caller", callers, endsOnStall((i, progress) -> {
+        Stress.Result run = Stress.of("caller", callers, PoolStress.endsOnStall((i, progress) -> {
             String me = Thread.currentThread().getName();
             while (System.nanoTime() < until && thrown.get() == null && missing.get() == 0) {
                 try {
@@ -560,63 +559,10 @@ class PoolSuite {
 
     private record Named(String method, Call<?> call) {}
 
-    /**
-     * Rounds in which all callers arrive at the pool at once: {@link #BURSTS} of them, or as many as
-     * fit in {@link #BURST_TIME}, so that a slow but correct pool (one that sleeps between tries) is
-     * not mistaken for a stalled one. The barrier's action decides, so every caller agrees when to stop.
-     */
-    private static final class Bursts {
-        static final int BURSTS = 1_000;
-        static final Duration BURST_TIME = Duration.ofSeconds(2);
-
-        private final long until = System.nanoTime() + BURST_TIME.toNanos();
-        private final CyclicBarrier barrier;
-        private int started;
-        private volatile boolean over;
-
-        Bursts(int callers) {
-            barrier = new CyclicBarrier(callers, () -> over = ++started > BURSTS || System.nanoTime() > until);
-        }
-
-        /** Waits for every caller, then says whether they go on to another round. */
-        boolean next() throws InterruptedException, BrokenBarrierException {
-            barrier.await();
-            return !over;
-        }
-    }
-
     /** What a check does to a pool, throwing what the pool throws. */
     @FunctionalInterface
     private interface PoolAction {
         void apply(Pool pool) throws Exception;
-    }
-
-    /**
-     * {@code rounds} times, {@code n} callers each run a task that waits at a barrier of {@code n}
-     * parties: it trips only when all n are inside at once, so a pool that admits fewer stalls.
-     */
-    private static Stress.Result together(Pool pool, int n, int rounds) {
-        CyclicBarrier barrier = new CyclicBarrier(n);
-        return Stress.of("together", n, endsOnStall((i, progress) -> {
-            for (int r = 0; r < rounds; r++) {
-                pool.run(() -> barrier.await());
-                progress.tick();
-            }
-        })).bound(BOUND).run();
-    }
-
-    /**
-     * A stress worker that ends quietly when a stalled run interrupts it (or breaks its barrier):
-     * the run's result reports the stall, and a rethrown InterruptedException would race with that report.
-     */
-    private static Stress.Worker endsOnStall(Stress.Worker worker) {
-        return (i, progress) -> {
-            try {
-                worker.run(i, progress);
-            } catch (InterruptedException | BrokenBarrierException endOfStalledRun) {
-                // reported by the run's result
-            }
-        };
     }
 
     private static Call<Boolean> tryRunCall(Pool pool, Duration timeout) {
