@@ -1,0 +1,69 @@
+package lab.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bug: run() hands the task to a thread pool and waits for its future, so the task runs in another
+ * thread and its exception comes back wrapped in an ExecutionException.
+ */
+public class SemaphorePool implements Pool {
+
+    private final int permits;
+    private final Semaphore semaphore;
+    private final List<String> active = new CopyOnWriteArrayList<>();
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+
+    public SemaphorePool(int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits < 1");
+        }
+        this.permits = permits;
+        this.semaphore = new Semaphore(permits);
+    }
+
+    @Override
+    public <T> T run(Callable<T> task) throws Exception {
+        semaphore.acquire();
+        String me = Thread.currentThread().getName();
+        active.add(me);
+        try {
+            return workers.submit(task).get();
+        } finally {
+            active.remove(me);
+            semaphore.release();
+        }
+    }
+
+    @Override
+    public boolean tryRun(Runnable task, Duration timeout) throws InterruptedException {
+        if (!semaphore.tryAcquire(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        String me = Thread.currentThread().getName();
+        active.add(me);
+        try {
+            task.run();
+            return true;
+        } finally {
+            active.remove(me);
+            semaphore.release();
+        }
+    }
+
+    @Override
+    public List<String> active() {
+        return List.copyOf(active);
+    }
+
+    @Override
+    public int permits() {
+        return permits;
+    }
+}
