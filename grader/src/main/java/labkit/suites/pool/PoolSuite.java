@@ -14,6 +14,7 @@ import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
 import labkit.api.GradedLab;
+import labkit.api.GraderException;
 import labkit.api.Stress;
 import labkit.api.Submission;
 import labkit.api.Threads;
@@ -125,7 +126,7 @@ class PoolSuite {
                 progress.tick();
             }
         })).bound(BOUND).run();
-        stalled(run);
+        run.requireProgress("pool.stress-stalled");
         if (most.get() > permits) {
             throw Feedback.fail("pool.at-most-n.exceeded", callers, permits, most.get());
         }
@@ -462,7 +463,7 @@ class PoolSuite {
                 progress.tick();
             }
         })).bound(BOUND).run();
-        stalled(run);
+        run.requireProgress("pool.stress-stalled");
         String lead = Feedback.text("pool.active-thread-safe.lead", callers);
         if (thrown.get() != null) {
             throw Feedback.fail("pool.active-thread-safe.threw", thrown.get().getClass().getName(), lead);
@@ -621,21 +622,6 @@ class PoolSuite {
     static void awaitEnd(Call<?> call, String method) {
         if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
             throw Feedback.fail("pool.call-never-returned", method, STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
-        }
-    }
-
-    private static void stalled(Stress.Result run) {
-        if (run.stalled()) {
-            throw Feedback.fail("pool.stress-stalled", run.operations(), run.stuckSummary()).withDetails(run.threadReport());
-        }
-    }
-
-    /** Thrown by the grader's tasks: a type no submission can mistake for its own. */
-    static final class GraderException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        GraderException() {
-            super("thrown on purpose by the grader's task", null, false, false);
         }
     }
 

@@ -19,13 +19,13 @@ class PoolSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
     void referenceScoresFullMarks() {
-        expectFullMarks(KitGrading.grade(KitGrading.reference(), "pool"));
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.reference(), "pool"));
     }
 
     @Test
     @DisplayName("a correct but unusual pool (fair Semaphore, synchronized ArrayList) scores full marks")
     void unusualButCorrectScoresFullMarks() {
-        expectFullMarks(KitGrading.grade(KitGrading.sample("pool", "fair-synchronized-list"), "pool"));
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("pool", "fair-synchronized-list"), "pool"));
     }
 
     @Test
@@ -56,14 +56,14 @@ class PoolSuiteTests {
                 SampleExpectation.of("pool", "static-semaphore")
                         .fails("pool.pools-independent", Feedback.text("pool.pools-independent.shared")),
                 SampleExpectation.of("pool", "global-lock")
-                        .fails("pool.exactly-n-together", upTo("pool.exactly-n-together.stalled", 3, CUT))
+                        .fails("pool.exactly-n-together", KitGrading.messageStart("pool.exactly-n-together.stalled", 3, null))
                         .fails("pool.permit-back-after-exception", Feedback.text("pool.permit-back-after-exception.never-together", 2))
                         .fails("pool.active-names", notInside(1, 3))
                         .fails("pool.active-excludes-waiting", notInside(1, 2))
                         .fails("pool.active-snapshot", notInside(1, 2))
                         .fails("pool.interrupt-keeps-permits", notInside(1, 2)),
                 SampleExpectation.of("pool", "off-by-one")
-                        .fails("pool.exactly-n-together", upTo("pool.exactly-n-together.stalled", 3, CUT))
+                        .fails("pool.exactly-n-together", KitGrading.messageStart("pool.exactly-n-together.stalled", 3, null))
                         .fails("pool.permit-back-after-exception", Feedback.text("pool.permit-back-after-exception.never-together", 2))
                         .fails("pool.at-most-n", notInside(0, 1))
                         .fails("pool.pools-independent", notInside(0, 1))
@@ -79,7 +79,7 @@ class PoolSuiteTests {
                         .fails("pool.tryrun-runs-when-free", Feedback.text("pool.tryrun-runs-when-free.free-waits", 2000, 10))
                         .fails("pool.tryrun-timeouts", Feedback.text("pool.tryrun-timeouts.free-false", "Duration.ZERO")),
                 SampleExpectation.of("pool", "check-then-act-counter")
-                        .fails("pool.no-busy-wait", upTo("pool.no-busy-wait.spinning", "run(task)", CUT))
+                        .fails("pool.no-busy-wait", KitGrading.messageStart("pool.no-busy-wait.spinning", "run(task)", null))
                         .fails("pool.uses-semaphore", Feedback.text("pool.uses-semaphore.none", "SemaphorePool"))
                         // the race between the check and the increment is a few ns wide: 2 cores hit it in about half the runs
                         .mayAlsoFail("pool.at-most-n"),
@@ -97,20 +97,20 @@ class PoolSuiteTests {
                 SampleExpectation.of("pool", "name-not-removed-on-exception")
                         .fails("pool.active-empty-when-idle", staleAfter("run-threw", "[grader-scenario-run-threw]")),
                 SampleExpectation.of("pool", "sleep-polling")
-                        .fails("pool.handoff-prompt", upTo("pool.handoff-prompt.slow", CUT)),
+                        .fails("pool.handoff-prompt", KitGrading.messageStart("pool.handoff-prompt.slow", null)),
                 SampleExpectation.of("pool", "busy-polling")
-                        .fails("pool.no-busy-wait", upTo("pool.no-busy-wait.spinning", "run(task)", CUT)),
+                        .fails("pool.no-busy-wait", KitGrading.messageStart("pool.no-busy-wait.spinning", "run(task)", null)),
                 SampleExpectation.of("pool", "no-semaphore")
                         .fails("pool.uses-semaphore", Feedback.text("pool.uses-semaphore.none", "SemaphorePool")),
                 SampleExpectation.of("pool", "tryrun-no-wait")
-                        .fails("pool.tryrun-gives-up", upTo("pool.tryrun-gives-up.too-early", 500, CUT))
+                        .fails("pool.tryrun-gives-up", KitGrading.messageStart("pool.tryrun-gives-up.too-early", 500, null))
                         .fails("pool.tryrun-runs-when-free", Feedback.text("pool.tryrun-runs-when-free.permit-missed-false"))
                         .fails("pool.tryrun-timeouts", Feedback.text("pool.tryrun-timeouts.huge-gave-up", "Duration.ofDays(365000)", false))
                         .fails("pool.interrupt-while-waiting", Feedback.text("pool.interrupt-while-waiting.returned", "tryRun(task, 1 min)")),
                 SampleExpectation.of("pool", "exception-swallowed")
                         .fails("pool.exception-propagates", Feedback.text("pool.exception-propagates.swallowed", "run(task)", "GraderException")),
                 SampleExpectation.of("pool", "runs-in-executor")
-                        .fails("pool.run-in-caller", upTo("pool.run-in-caller.other-thread", CUT))
+                        .fails("pool.run-in-caller", KitGrading.messageStart("pool.run-in-caller.other-thread", null))
                         .fails("pool.exception-propagates", Feedback.text("pool.exception-propagates.replaced", "run(task)",
                                 "GraderException", "java.util.concurrent.ExecutionException")),
                 SampleExpectation.of("pool", "no-permit-check")
@@ -140,26 +140,7 @@ class PoolSuiteTests {
 
     /** The start of a crowd that could not get in: the time it waited varies, so the message is cut before it. */
     private static String notInside(int inside, int started) {
-        return upTo("pool.crowd.not-inside", inside, started, CUT);
+        return KitGrading.messageStart("pool.crowd.not-inside", inside, started, null);
     }
 
-    /** Where a message goes on with something measured (ms, a thread name), which the expectation leaves out. */
-    private static final String CUT = "\u0000";
-
-    /** The message {@code key} up to the first argument given as {@link #CUT}. */
-    private static String upTo(String key, Object... args) {
-        String text = Feedback.text(key, args);
-        return text.substring(0, text.indexOf(CUT));
-    }
-
-    private static void expectFullMarks(AssignmentResult result) {
-        assertThat(KitGrading.notPassed(result)).as(() -> messages(result)).isEmpty();
-        assertThat(result.score()).isEqualTo(25.0);
-    }
-
-    private static String messages(AssignmentResult result) {
-        StringBuilder out = new StringBuilder();
-        result.checks().stream().filter(c -> !c.passed()).forEach(c -> out.append(c.id()).append(": ").append(c.message()).append('\n'));
-        return out.toString();
-    }
 }
