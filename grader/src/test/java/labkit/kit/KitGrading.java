@@ -85,7 +85,9 @@ public final class KitGrading {
      */
     public static String messageStart(String key, Object... leading) {
         String unknown = "\u0000";
-        Object[] args = java.util.Arrays.stream(leading).map(a -> a == null ? unknown : a).toArray();
+        // messageStart(key, null) hands over a null array, not one null argument.
+        Object[] given = leading == null ? new Object[] {null} : leading;
+        Object[] args = java.util.Arrays.stream(given).map(a -> a == null ? unknown : a).toArray();
         String text = labkit.api.Feedback.text(key, args);
         int cut = text.indexOf(unknown);
         java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\d+}").matcher(text);
