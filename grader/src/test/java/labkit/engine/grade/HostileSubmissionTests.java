@@ -57,7 +57,7 @@ class HostileSubmissionTests {
     void gradingEndsWithATrueGrade(String sample, Consumer<AssignmentResult> expectation) {
         long start = System.nanoTime();
         AssignmentResult result = EngineTests.gradeWithProbe("hostile", sample, 7);
-        System.out.printf("hostile sample %-28s graded %s, %s/%s points, in %d ms%n", sample, result.status(),
+        System.out.printf("hostile sample %-28s status %s, %s/%s points, graded in %d ms%n", sample, result.status(),
                 result.score(), result.maxScore(), (System.nanoTime() - start) / 1_000_000);
         assertThat(result.status()).isEqualTo("graded");
         expectation.accept(result);
