@@ -67,8 +67,9 @@ class FetcherSuiteTests {
                         .fails("fetcher.concurrent", serial)
                         .fails("fetcher.cancels-at-deadline", cancelsAtDeadline)
                         .fails("fetcher.first-cancels-rest", firstCancelsRest)
+                        // Requests left blocked in the 3 common-pool threads by earlier checks starve later calls.
                         .mayAlsoFail("fetcher.input-order", "fetcher.failure-isolated", "fetcher.failures-reported",
-                                "fetcher.first-success", "fetcher.one-deadline"),
+                                "fetcher.first-success", "fetcher.one-deadline", "fetcher.timeout-extremes"),
                 SampleExpectation.of("fetcher", "small-fixed-pool")
                         .fails("fetcher.concurrent", serial),
                 SampleExpectation.of("fetcher", "per-future-timeout")

@@ -28,7 +28,7 @@ public class SemaphorePool implements Pool {
     @Override
     public <T> T run(Callable<T> task) throws Exception {
         while (running.get() >= permits) {
-            Thread.yield();
+            Thread.onSpinWait();
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
@@ -43,7 +43,7 @@ public class SemaphorePool implements Pool {
             if (end - System.nanoTime() <= 0) {
                 return false;
             }
-            Thread.yield();
+            Thread.onSpinWait();
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
