@@ -19,8 +19,8 @@ public final class Locks {
     private Locks() {}
 
     /**
-     * The locks in {@code target}'s instance fields (a {@link ReadWriteLock} gives its write lock),
-     * in declaration order, superclasses last.
+     * The distinct locks in {@code target}'s instance fields (a {@link ReadWriteLock} gives its write
+     * lock), in declaration order, superclasses last.
      */
     public static List<Lock> of(Object target) {
         List<Lock> locks = new ArrayList<>();
@@ -30,10 +30,11 @@ public final class Locks {
                     continue;
                 }
                 Object value = read(field, target);
-                if (value instanceof Lock) {
-                    locks.add((Lock) value);
-                } else if (value instanceof ReadWriteLock) {
-                    locks.add(((ReadWriteLock) value).writeLock());
+                Lock lock = value instanceof Lock ? (Lock) value
+                        : value instanceof ReadWriteLock ? ((ReadWriteLock) value).writeLock() : null;
+                // The same lock in two fields counts once: holding it twice would hang a non-reentrant lock.
+                if (lock != null && locks.stream().noneMatch(seen -> seen == lock)) {
+                    locks.add(lock);
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import lab.buffer.BoundedBuffer;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Category;
 import labkit.api.Check;
@@ -94,7 +95,7 @@ class BufferSuite {
                 }
             }
         });
-        if (filler.awaitDoneOrStuck(Calls.STUCK, Calls.BOUND) != Call.Progress.DONE) {
+        if (filler.awaitDoneOrStuck(Tolerances.STUCK, Tolerances.BOUND) != Call.Progress.DONE) {
             int fitted;
             synchronized (items) {
                 fitted = items.size();
@@ -112,7 +113,7 @@ class BufferSuite {
         }
         Call<Item> taker = Call.start("taker", buffer::take);
         Item head = Calls.resultOf(taker, "take()");
-        extra.awaitDone(Calls.BOUND);
+        extra.awaitDone(Tolerances.BOUND);
         Calls.stop(extra);
         if (head != items.get(0)) {
             throw Feedback.fail("buffer.capacity.head", items.get(0), head);

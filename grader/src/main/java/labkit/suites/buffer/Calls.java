@@ -1,6 +1,8 @@
 package labkit.suites.buffer;
 
-import java.time.Duration;
+import static labkit.api.Tolerances.BOUND;
+import static labkit.api.Tolerances.SETTLE;
+import static labkit.api.Tolerances.STUCK;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Threads;
@@ -8,12 +10,6 @@ import labkit.api.Threads;
 /** Waiting on the grader's calls into the buffer, with the lab's bounds and messages. */
 final class Calls {
 
-    /** Long enough for a call that does not need to wait to finish, even on a loaded machine. */
-    static final Duration SETTLE = Duration.ofSeconds(1);
-    /** A thread parked this long without a break, with nobody left to wake it, is stuck for good. */
-    static final Duration STUCK = Duration.ofSeconds(2);
-    /** The most any single call may take once nothing stands in its way. */
-    static final Duration BOUND = Duration.ofSeconds(10);
 
     private Calls() {}
 

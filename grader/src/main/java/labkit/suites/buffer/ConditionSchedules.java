@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lab.buffer.BoundedBuffer;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Threads;
@@ -46,7 +47,7 @@ final class ConditionSchedules {
             for (int i = 0; i < actions.size(); i++) {
                 Call<?> call = Call.run(role + "-" + (i + 1), actions.get(i));
                 calls.add(call);
-                if (!lock.awaitQueued(call, Calls.BOUND)) {
+                if (!lock.awaitQueued(call, Tolerances.BOUND)) {
                     return;
                 }
             }
@@ -64,7 +65,7 @@ final class ConditionSchedules {
      */
     AssertionError wokenTakeFindsEmpty() {
         Call<Item> waiter = Call.start("waiting-taker", buffer::take);
-        if (!StudentLock.awaitOnCondition(waiter, Calls.SETTLE)) {
+        if (!StudentLock.awaitOnCondition(waiter, Tolerances.SETTLE)) {
             Calls.stop(waiter);
             return null;
         }
@@ -90,7 +91,7 @@ final class ConditionSchedules {
     AssertionError wokenPutFindsFull() throws InterruptedException {
         buffer.put(item());
         Call<Void> waiter = Call.run("waiting-putter", () -> buffer.put(item()));
-        if (!StudentLock.awaitOnCondition(waiter, Calls.SETTLE)) {
+        if (!StudentLock.awaitOnCondition(waiter, Tolerances.SETTLE)) {
             Calls.stop(waiter);
             return null;
         }
@@ -118,7 +119,7 @@ final class ConditionSchedules {
         for (int i = 1; i <= 2; i++) {
             Call<Item> consumer = Call.start("consumer-" + i, buffer::take);
             all.add(consumer);
-            if (!StudentLock.awaitOnCondition(consumer, Calls.SETTLE)) {
+            if (!StudentLock.awaitOnCondition(consumer, Tolerances.SETTLE)) {
                 Calls.stop(all.toArray(Call<?>[]::new));
                 return null;
             }
@@ -129,7 +130,7 @@ final class ConditionSchedules {
         List<String> stuck = new ArrayList<>();
         String report = null;
         for (Call<?> call : all) {
-            if (call.awaitDoneOrStuck(Calls.STUCK, Calls.BOUND) != Call.Progress.DONE) {
+            if (call.awaitDoneOrStuck(Tolerances.STUCK, Tolerances.BOUND) != Call.Progress.DONE) {
                 report = report == null ? Threads.report() : report;
                 stuck.add(call.thread().getName().replace("grader-", ""));
             }
@@ -185,7 +186,7 @@ final class ConditionSchedules {
      * free and nobody queued: the schedule has played out. Whether it ended.
      */
     private boolean settle(Call<?> waiter) {
-        long deadline = System.nanoTime() + Calls.SETTLE.toNanos();
+        long deadline = System.nanoTime() + Tolerances.SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
             if (waiter.isDone()) {
                 return true;
@@ -205,8 +206,8 @@ final class ConditionSchedules {
     /** Lets a waiter that behaved go, by giving it what it waits for; interrupts it if even that fails. */
     private static void finish(Call<?> waiter, Call.Action release) {
         Call<Void> releaser = Call.run("releaser", release);
-        releaser.awaitDone(Calls.BOUND);
-        waiter.awaitDone(Calls.SETTLE);
+        releaser.awaitDone(Tolerances.BOUND);
+        waiter.awaitDone(Tolerances.SETTLE);
         Calls.stop(waiter, releaser);
     }
 }

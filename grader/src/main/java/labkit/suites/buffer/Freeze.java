@@ -2,6 +2,7 @@ package labkit.suites.buffer;
 
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 
@@ -41,7 +42,7 @@ final class Freeze {
         try {
             before = snapshot.take();
             call = Call.run("caller", op);
-            call.awaitParkedOrDone(Calls.SETTLE);
+            call.awaitParkedOrDone(Tolerances.SETTLE);
             finished = call.isDone();
             during = snapshot.take();
         } finally {
@@ -72,7 +73,7 @@ final class Freeze {
         single.lock();
         try {
             call = Call.run("caller", op);
-            if (!lock.awaitQueued(call, Calls.BOUND)) {
+            if (!lock.awaitQueued(call, Tolerances.BOUND)) {
                 single.unlock();
                 Calls.resultOf(call, method);
                 return null;
@@ -81,7 +82,7 @@ final class Freeze {
                 single.lock();
                 single.unlock();
             });
-            lock.awaitQueued(nextInLine, Calls.BOUND);
+            lock.awaitQueued(nextInLine, Tolerances.BOUND);
         } finally {
             if (single.isHeldByCurrentThread()) {
                 single.unlock();
@@ -103,7 +104,7 @@ final class Freeze {
         }
         try {
             atHandOver = snapshot.take();
-            call.awaitParkedOrDone(Calls.SETTLE);
+            call.awaitParkedOrDone(Tolerances.SETTLE);
             afterReturn = snapshot.take();
         } finally {
             single.unlock();

@@ -1,6 +1,7 @@
 package labkit.suites.buffer;
 
 import lab.buffer.BoundedBuffer;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 
@@ -31,11 +32,11 @@ final class Interrupts {
             return null;
         }
         waiter.interrupt();
-        if (!waiter.awaitDone(Calls.SETTLE)) {
+        if (!waiter.awaitDone(Tolerances.SETTLE)) {
             Call<Void> releaser = Call.run("releaser", release);
-            releaser.awaitDone(Calls.BOUND);
+            releaser.awaitDone(Tolerances.BOUND);
             Calls.stop(waiter, releaser);
-            return Feedback.fail("buffer.interrupts.swallowed", method, Calls.SETTLE.toMillis());
+            return Feedback.fail("buffer.interrupts.swallowed", method, Tolerances.SETTLE.toMillis());
         }
         Throwable thrown = waiter.failure();
         if (thrown == null) {

@@ -1,6 +1,7 @@
 package labkit.suites.buffer;
 
 import lab.buffer.BoundedBuffer;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 
@@ -31,7 +32,7 @@ final class Scenarios {
     /** A null item must be rejected with NullPointerException, leaving the buffer's one item as it was. */
     static void expectNullRejected(BoundedBuffer<Item> buffer, String method, Call.Action call) {
         Call<Void> caller = Call.run("null-putter", call);
-        caller.awaitDoneOrStuck(Calls.STUCK, Calls.BOUND);
+        caller.awaitDoneOrStuck(Tolerances.STUCK, Tolerances.BOUND);
         Throwable thrown = caller.failure();
         Calls.stop(caller);
         if (thrown == null) {
@@ -53,7 +54,7 @@ final class Scenarios {
         }
         Item item = new Item(0, 0);
         Calls.resultOf(Call.run("producer", () -> producing.give(item)), wake);
-        Item got = Calls.awaitUnblocked(taker, "buffer.waits-and-wakes.take-not-woken", wake, Calls.STUCK.toMillis());
+        Item got = Calls.awaitUnblocked(taker, "buffer.waits-and-wakes.take-not-woken", wake, Tolerances.STUCK.toMillis());
         if (got != item) {
             throw Feedback.fail("buffer.waits-and-wakes.take-wrong-item", wake, item, got);
         }
@@ -68,7 +69,7 @@ final class Scenarios {
             throw Feedback.fail("buffer.waits-and-wakes.put-returned", buffer.size());
         }
         Calls.resultOf(Call.run("consumer", consuming), wake);
-        Calls.awaitUnblocked(putter, "buffer.waits-and-wakes.put-not-woken", wake, Calls.STUCK.toMillis());
+        Calls.awaitUnblocked(putter, "buffer.waits-and-wakes.put-not-woken", wake, Tolerances.STUCK.toMillis());
         Item got = Calls.resultOf(Call.start("taker", buffer::take), "take()");
         if (got != waiting) {
             throw Feedback.fail("buffer.waits-and-wakes.put-lost", wake, waiting, got);
@@ -83,8 +84,8 @@ final class Scenarios {
         Waiting.Watch watch = Waiting.watch(waiter, BufferSuite.WAIT_WINDOW_MS);
         Call<Void> releaser = Call.run("releaser", release);
         // Whether the release wakes the waiter is waits-and-wakes' verdict; here it only ends the scenario.
-        releaser.awaitDone(Calls.SETTLE);
-        waiter.awaitDone(Calls.SETTLE);
+        releaser.awaitDone(Tolerances.SETTLE);
+        waiter.awaitDone(Tolerances.SETTLE);
         Calls.stop(waiter, releaser);
         if (watch.cpuMillis() > BufferSuite.CPU_BUDGET_MS) {
             throw Feedback.fail("buffer.no-busy-wait.spinning", method, watch.cpuMillis(), BufferSuite.WAIT_WINDOW_MS);

@@ -1,7 +1,6 @@
 package labkit.suites.buffer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -32,14 +31,7 @@ final class StudentLock {
     }
 
     static StudentLock of(Object buffer) {
-        // The same lock in two fields counts once: holding it twice would hang on a non-reentrant lock.
-        List<Lock> distinct = new ArrayList<>();
-        for (Lock lock : Locks.of(buffer)) {
-            if (distinct.stream().noneMatch(seen -> seen == lock)) {
-                distinct.add(lock);
-            }
-        }
-        return new StudentLock(List.copyOf(distinct));
+        return new StudentLock(Locks.of(buffer));
     }
 
     /** Whether the buffer has any lock the check can hold. */

@@ -5,6 +5,7 @@ import static labkit.suites.buffer.BufferSuite.LATE_SLACK_MS;
 import static labkit.suites.buffer.BufferSuite.TIMEOUT;
 
 import java.util.Objects;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 
@@ -19,9 +20,9 @@ final class Timed {
 
     /** A call with a zero or negative timeout, or one that can go ahead at once: it must return at once with {@code expected}. */
     static void expectNoWait(Call<?> call, String method, Object expected) {
-        if (!call.awaitDone(Calls.SETTLE)) {
+        if (!call.awaitDone(Tolerances.SETTLE)) {
             Calls.stop(call);
-            throw Feedback.fail("buffer.timeouts.waited", method, Calls.SETTLE.toMillis());
+            throw Feedback.fail("buffer.timeouts.waited", method, Tolerances.SETTLE.toMillis());
         }
         Object result = call.result();
         if (!Objects.equals(result, expected)) {
@@ -47,7 +48,7 @@ final class Timed {
 
     /** A call with a huge timeout must wait (not overflow), and return promptly once {@code release} makes room or an item. */
     static void expectWokenInTime(Call<?> call, String method, Call.Action release) {
-        call.awaitParkedOrDone(Calls.SETTLE);
+        call.awaitParkedOrDone(Tolerances.SETTLE);
         if (call.isDone()) {
             Throwable thrown = call.failure();
             throw thrown != null
@@ -55,9 +56,9 @@ final class Timed {
                     : Feedback.fail("buffer.timeouts.huge-returned", method, call.result());
         }
         Calls.resultOf(Call.run("releaser", release), "put/take");
-        if (!call.awaitDone(Calls.SETTLE)) {
+        if (!call.awaitDone(Tolerances.SETTLE)) {
             Calls.stop(call);
-            throw Feedback.fail("buffer.timeouts.not-woken", method, Calls.SETTLE.toMillis());
+            throw Feedback.fail("buffer.timeouts.not-woken", method, Tolerances.SETTLE.toMillis());
         }
         Object result = call.result();
         if (result == null || Boolean.FALSE.equals(result)) {

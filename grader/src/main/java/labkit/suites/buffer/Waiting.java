@@ -3,6 +3,7 @@ package labkit.suites.buffer;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Threads;
 
@@ -57,7 +58,7 @@ final class Waiting {
      */
     static boolean sleptHoldingLock(Call<?> call, List<Lock> locks) {
         long asleepSince = -1;
-        long deadline = System.nanoTime() + Calls.BOUND.toNanos();
+        long deadline = System.nanoTime() + Tolerances.BOUND.toNanos();
         while (!call.isDone() && System.nanoTime() < deadline) {
             boolean asleep = isAsleep(call.thread()) && anyHeld(locks);
             long now = System.nanoTime();

@@ -1,5 +1,8 @@
 package labkit.suites.counter;
 
+import static labkit.api.Tolerances.BOUND;
+import static labkit.api.Tolerances.SETTLE;
+import static labkit.api.Tolerances.STUCK;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,12 +35,6 @@ import lab.counter.Counter;
 @GradedLab(id = "counter", contract = Counter.class, studentClass = "lab.counter.LockCounter", points = 25)
 class CounterSuite {
 
-    /** Long enough for a thread that does not wait for the lock to finish, even on a loaded machine. */
-    static final Duration SETTLE = Duration.ofSeconds(1);
-    /** A thread parked this long without a break, with nobody to wake it, is deadlocked. */
-    static final Duration STUCK = Duration.ofSeconds(2);
-    /** The most any single call may take once nothing stands in its way. */
-    static final Duration BOUND = Duration.ofSeconds(10);
 
     @Check(id = "sequential", points = 1, category = Category.CORRECTNESS,
             description = "starts at 0; increment, tryIncrement and update change the value as the handout says")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Gate;
@@ -78,8 +79,8 @@ final class Crowd implements AutoCloseable {
             boolean allOutsideParked = members.stream().filter(m -> !m.inside()).map(m -> m.call().thread())
                     .allMatch(t -> Threads.isParkedOnSynchronizer(t) || t.getState() == Thread.State.BLOCKED);
             parkedSince = !allOutsideParked ? -1 : parkedSince < 0 ? now : parkedSince;
-            boolean stuck = parkedSince >= 0 && now - parkedSince >= PoolSuite.STUCK.toNanos();
-            if (stuck || now - start >= PoolSuite.BOUND.toNanos()) {
+            boolean stuck = parkedSince >= 0 && now - parkedSince >= Tolerances.STUCK.toNanos();
+            if (stuck || now - start >= Tolerances.BOUND.toNanos()) {
                 long inside = members.stream().filter(Member::inside).count();
                 throw Feedback.fail("pool.crowd.not-inside", inside, members.size(), (now - start) / 1_000_000)
                         .withDetails(Threads.report());

@@ -3,6 +3,7 @@ package labkit.suites.pool;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import labkit.api.Tolerances;
 import labkit.api.Stress;
 import lab.pool.Pool;
 
@@ -22,7 +23,7 @@ final class PoolStress {
                 pool.run(() -> barrier.await());
                 progress.tick();
             }
-        })).bound(PoolSuite.BOUND).run();
+        })).bound(Tolerances.BOUND).run();
     }
 
     /**

@@ -1,5 +1,8 @@
 package labkit.suites.pool;
 
+import static labkit.api.Tolerances.BOUND;
+import static labkit.api.Tolerances.SETTLE;
+import static labkit.api.Tolerances.STUCK;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +32,6 @@ import lab.pool.Pool;
 @GradedLab(id = "pool", contract = Pool.class, studentClass = "lab.pool.SemaphorePool", points = 25)
 class PoolSuite {
 
-    /** Long enough for a caller that does not wait for a permit to finish, even on a loaded machine. */
-    static final Duration SETTLE = Duration.ofSeconds(1);
-    /** A thread parked this long without a break, with nobody to wake it, is stuck. */
-    static final Duration STUCK = Duration.ofSeconds(2);
-    /** The most any single call may take once nothing stands in its way. */
-    static final Duration BOUND = Duration.ofSeconds(10);
     /** A tryRun timeout long enough that a call still waiting at the end of a check surely did not time out. */
     static final Duration LONG_TIMEOUT = Duration.ofMinutes(1);
 

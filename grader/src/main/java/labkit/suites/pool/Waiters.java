@@ -3,6 +3,7 @@ package labkit.suites.pool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import labkit.api.Tolerances;
 import labkit.api.Call;
 import lab.pool.Pool;
 
@@ -25,7 +26,7 @@ final class Waiters {
                 waiters.entered.incrementAndGet();
                 return null;
             }));
-            call.awaitParkedOrDone(PoolSuite.SETTLE);
+            call.awaitParkedOrDone(Tolerances.SETTLE);
             waiters.calls.add(call);
         }
         return waiters;

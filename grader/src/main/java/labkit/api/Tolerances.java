@@ -1,0 +1,21 @@
+package labkit.api;
+
+import java.time.Duration;
+
+/**
+ * The kit's timing tolerances, one set for every suite, each generous against the contract so
+ * that a correct submission on a slow, loaded 2-core machine never fails for time.
+ */
+public final class Tolerances {
+
+    /** Long enough for a thread that does not wait for anything to finish, even on a loaded machine. */
+    public static final Duration SETTLE = Duration.ofSeconds(1);
+
+    /** A thread parked this long without a break, with nobody to wake it, is stuck (deadlocked). */
+    public static final Duration STUCK = Duration.ofSeconds(2);
+
+    /** The most any single call may take once nothing stands in its way. */
+    public static final Duration BOUND = Duration.ofSeconds(10);
+
+    private Tolerances() {}
+}
