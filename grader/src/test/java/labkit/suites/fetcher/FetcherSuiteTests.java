@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.stream.Stream;
 import labkit.engine.report.AssignmentResult;
+import labkit.engine.text.Messages;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +33,14 @@ class FetcherSuiteTests {
     @ValueSource(strings = {"invokeall-executor", "completion-service-first", "copy-or-timeout"})
     void unusualButCorrectScoresFullMarks(String variant) {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("fetcher", variant), "fetcher"));
+    }
+
+    @Test
+    @DisplayName("a copy of FetchResult that makes every result OK is left out: the kit's own type is graded, and the student is told")
+    void fetchResultCopyIsLeftOut() {
+        AssignmentResult result = KitGrading.grade(KitGrading.sample("fetcher", "shadows-fetchresult"), "fetcher");
+        KitGrading.expectFullMarks(result);
+        assertThat(result.message()).contains(Messages.format("engine.lab.shadowing", "FetchResult.java"));
     }
 
     @Test
