@@ -1,11 +1,15 @@
 package labkit.kit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import labkit.engine.grade.GradeRequest;
 import labkit.engine.grade.Grader;
 import labkit.engine.report.AssignmentResult;
@@ -43,6 +47,29 @@ public final class KitGrading {
             throw new IllegalArgumentException("no sample submission " + dir);
         }
         return dir;
+    }
+
+    /**
+     * The reference solutions with the files of sample {@code lab/variant} laid over them: for
+     * samples that only add a file (a hostile copy of a kit type, say) to a correct solution.
+     */
+    public static Path referenceWith(String lab, String variant) {
+        Path dir = root().resolve("grader/target/kit-work/reference-with-" + variant + "-" + RUNS.incrementAndGet());
+        copyTree(reference().resolve("src/main/java"), dir.resolve("src/main/java"));
+        copyTree(sample(lab, variant), dir.resolve("src/main/java"));
+        return dir;
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Grades {@code lab} of the submission in {@code dir}, every check. */

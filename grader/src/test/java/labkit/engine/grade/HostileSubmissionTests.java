@@ -34,8 +34,12 @@ class HostileSubmissionTests {
                     assertThat(r.check("probe.increment").status()).isEqualTo("timed_out");
                 }),
                 sample("thread-bomb", r -> {
-                    assertThat(r.check("probe.get").status()).isEqualTo("passed");
-                    assertThat(r.check("probe.increment").status()).isEqualTo("passed");
+                    // Starting 2000 threads per instance fits in probe.get's 2 s on an idle machine, not
+                    // always on a loaded one: either verdict is true; what must not happen is a kit error,
+                    // or the never-ending threads keeping grading from going on to the next check.
+                    assertThat(r.check("probe.get").status()).isIn("passed", "timed_out");
+                    assertThat(r.check("probe.increment").status()).isIn("passed", "timed_out");
+                    assertThat(r.check("probe.structure").status()).isEqualTo("passed");
                 }),
                 sample("deep-recursion", r -> assertThat(r.check("probe.get").message())
                         .startsWith(Messages.format("engine.check.student-threw", "java.lang.StackOverflowError"))),

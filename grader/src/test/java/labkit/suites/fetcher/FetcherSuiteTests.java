@@ -38,7 +38,7 @@ class FetcherSuiteTests {
     @Test
     @DisplayName("a copy of FetchResult that makes every result OK is left out: the kit's own type is graded, and the student is told")
     void fetchResultCopyIsLeftOut() {
-        AssignmentResult result = KitGrading.grade(KitGrading.sample("fetcher", "shadows-fetchresult"), "fetcher");
+        AssignmentResult result = KitGrading.grade(KitGrading.referenceWith("fetcher", "shadows-fetchresult"), "fetcher");
         KitGrading.expectFullMarks(result);
         assertThat(result.message()).contains(Messages.format("engine.lab.shadowing", "FetchResult.java"));
     }

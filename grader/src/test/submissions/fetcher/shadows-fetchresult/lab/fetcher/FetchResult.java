@@ -3,9 +3,9 @@ package lab.fetcher;
 import java.net.URI;
 
 /**
- * Hostile (issue 6): a copy of the kit's FetchResult that reports every request as a 200 OK with
- * an empty body. Were it used, the reference would still pass; the point is that it is left out
- * and the submission is told so.
+ * Hostile (issue 6), laid over the reference solution by the test: a copy of the kit's
+ * FetchResult that turns every result into a 200 OK with an empty body. Were it used, the status
+ * checks would fail; the kit leaves it out, grades with its own type and tells the student.
  */
 public record FetchResult(URI uri, Outcome outcome, int status, String body) {
 
