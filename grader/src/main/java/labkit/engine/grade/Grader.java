@@ -39,21 +39,23 @@ public final class Grader {
         SubmissionFolder folder = new SubmissionFolder(request.submission());
         SubmissionFolder.Sources sources = folder.sourcesOf(lab.packageName(), kitTypes(lab));
         String studentFile = lab.studentClass().substring(lab.studentClass().lastIndexOf('.') + 1) + ".java";
+        List<String> notes = new ArrayList<>();
+        if (!sources.links().isEmpty()) {
+            notes.add(Messages.format("engine.lab.links-left-out", String.join(", ", sources.links())));
+        }
         if (sources.isEmpty()) {
-            String why = Messages.format("engine.lab.missing", lab.studentClass(),
-                    folder.sourceRoot().resolve(lab.packageName().replace('.', '/')).resolve(studentFile));
-            return notGraded(lab, checks, "missing", why);
+            notes.add(Messages.format("engine.lab.missing", lab.studentClass(),
+                    folder.sourceRoot().resolve(lab.packageName().replace('.', '/')).resolve(studentFile)));
+            return notGraded(lab, checks, "missing", String.join("\n", notes));
         }
         Path work = request.workDir().resolve(lab.id());
         LabCompiler.Result compiled = LabCompiler.compile(sources.files(), contractClasspath(lab), folder.sourceRoot(),
                 work.resolve("classes"));
         if (!compiled.ok()) {
-            return notGraded(lab, checks, "compile_error", compiled.message());
+            notes.add(compiled.message());
+            return notGraded(lab, checks, "compile_error", String.join("\n", notes));
         }
-        List<String> notes = new ArrayList<>();
-        if (!sources.shadowing().isEmpty()) {
-            notes.add(Messages.format("engine.lab.shadowing", String.join(", ", sources.shadowing())));
-        }
+        notes.addAll(sourceNotes(folder, sources, compiled));
         notes.addAll(CompiledClasses.keepOnlyLab(compiled.classes(), lab.packageName(), kitTypes(lab)));
         if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
             return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
@@ -64,6 +66,21 @@ public final class Grader {
         }
         List<CheckResult> results = new ChildSession(lab, request, compiled.classes(), work).grade(checks);
         return assignment(lab, "graded", notes.isEmpty() ? null : String.join("\n", notes), results);
+    }
+
+    /** What the student should know about how their sources were read: files read as legacy text, kit types left out. */
+    private static List<String> sourceNotes(SubmissionFolder folder, SubmissionFolder.Sources sources, LabCompiler.Result compiled) {
+        List<String> notes = new ArrayList<>();
+        if (!compiled.legacyEncoded().isEmpty()) {
+            String files = compiled.legacyEncoded().stream()
+                    .map(p -> folder.sourceRoot().relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.joining(", "));
+            notes.add(Messages.format("engine.lab.not-utf8", files, SourceFile.LEGACY.name()));
+        }
+        if (!sources.shadowing().isEmpty()) {
+            notes.add(Messages.format("engine.lab.shadowing", String.join(", ", sources.shadowing())));
+        }
+        return notes;
     }
 
     private static AssignmentResult notGraded(LabDefinition lab, List<CheckDefinition> checks, String status, String why) {

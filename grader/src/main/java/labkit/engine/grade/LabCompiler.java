@@ -22,8 +22,11 @@ final class LabCompiler {
 
     static final int MAX_ERRORS = 20;
 
-    /** The compiled classes, or the compiler's message when it failed. */
-    record Result(boolean ok, Path classes, String message) {}
+    /**
+     * The compiled classes, or the compiler's message when it failed; and the files that were not
+     * UTF-8 and were read as {@link SourceFile#LEGACY}.
+     */
+    record Result(boolean ok, Path classes, String message, List<Path> legacyEncoded) {}
 
     private LabCompiler() {}
 
@@ -38,10 +41,11 @@ final class LabCompiler {
             List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-proc:none", "-implicit:none",
                     "-g", "-nowarn", "-Xmaxerrs", String.valueOf(MAX_ERRORS),
                     "-classpath", contractClasspath.toString(), "-d", out.toString());
+            List<SourceFile> units = sources.stream().map(SourceFile::read).collect(Collectors.toList());
+            List<Path> legacy = units.stream().filter(SourceFile::legacy).map(SourceFile::path).collect(Collectors.toList());
             StringWriter javacOutput = new StringWriter();
-            boolean ok = javac.getTask(javacOutput, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            return ok ? new Result(true, out, null) : new Result(false, out, describe(diagnostics, sourceRoot));
+            boolean ok = javac.getTask(javacOutput, files, diagnostics, options, null, units).call();
+            return new Result(ok, out, ok ? null : describe(diagnostics, sourceRoot), legacy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package labkit.engine.grade;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +24,12 @@ final class SubmissionFolder {
         this.sourceRoot = Files.isDirectory(maven) ? maven : dir;
     }
 
-    /** The lab's sources, and the names of the files left out because they copy a kit type. */
-    record Sources(List<Path> files, List<String> shadowing) {
+    /**
+     * The lab's sources; the names of the files left out because they copy a kit type; and the
+     * symbolic links left out, because a link could bring in files from outside the submission
+     * (the hidden reference, on an instructor's machine).
+     */
+    record Sources(List<Path> files, List<String> shadowing, List<String> links) {
         boolean isEmpty() {
             return files.isEmpty();
         }
@@ -33,19 +38,34 @@ final class SubmissionFolder {
     Sources sourcesOf(String packageName, Set<String> kitTypes) {
         Path dir = sourceRoot.resolve(packageName.replace('.', '/'));
         if (!Files.isDirectory(dir)) {
-            return new Sources(List.of(), List.of());
+            return new Sources(List.of(), List.of(), List.of());
+        }
+        if (!insideSubmission(dir)) {
+            return new Sources(List.of(), List.of(), List.of(sourceRoot.relativize(dir).toString()));
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted()
+            List<Path> java = walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+            List<String> links = java.stream().filter(Files::isSymbolicLink)
+                    .map(p -> sourceRoot.relativize(p).toString()).collect(Collectors.toList());
+            List<Path> all = java.stream().filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .collect(Collectors.toList());
             List<String> shadowing = all.stream().map(p -> p.getFileName().toString())
                     .filter(name -> kitTypes.contains(name.substring(0, name.length() - ".java".length())))
                     .collect(Collectors.toList());
             List<Path> kept = all.stream().filter(p -> !shadowing.contains(p.getFileName().toString()))
                     .collect(Collectors.toList());
-            return new Sources(kept, shadowing);
+            return new Sources(kept, shadowing, links);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code dir}, with every link on its way resolved, is still inside the source root. */
+    private boolean insideSubmission(Path dir) {
+        try {
+            return dir.toRealPath().startsWith(sourceRoot.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

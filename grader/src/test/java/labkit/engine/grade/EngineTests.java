@@ -31,7 +31,12 @@ class EngineTests {
 
     /** Grades {@code submissions/<folder>/<sample>} with the probe suite. */
     static AssignmentResult gradeWithProbe(String folder, String sample, long seed) {
-        Path dir = KitGrading.root().resolve("grader/src/test/submissions").resolve(folder).resolve(sample);
+        return gradeWithProbe(KitGrading.root().resolve("grader/src/test/submissions").resolve(folder).resolve(sample), seed);
+    }
+
+    /** Grades the submission in {@code dir} with the probe suite. */
+    static AssignmentResult gradeWithProbe(Path dir, long seed) {
+        String sample = dir.getFileName().toString();
         Path work = KitGrading.root().resolve("grader/target/kit-work/engine-" + sample + "-" + RUNS.incrementAndGet());
         GradeRequest request = new GradeRequest(dir, sample, Set.of(), null, seed, work, "mvn test -Dsubmission=" + sample, List.of());
         return Grader.gradeLab(PROBE, request);

@@ -1,0 +1,85 @@
+package labkit.engine.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import labkit.engine.report.AssignmentResult;
+import labkit.engine.text.Messages;
+import labkit.kit.KitGrading;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a submission's files are read: the samples are made on the fly from the reference counter,
+ * because what they test (the bytes of a file, a symbolic link) does not survive every checkout.
+ */
+@Timeout(300)
+class SubmissionSourcesTests {
+
+    private static final Path REFERENCE_COUNTER = KitGrading.reference().resolve("src/main/java/lab/counter/LockCounter.java");
+
+    @Test
+    @DisplayName("a source saved as windows-1252 (an umlaut in a comment) is still compiled, with a note to save UTF-8")
+    void legacyEncodingIsReadWithANote(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("latin1-comment");
+        String source = Files.readString(REFERENCE_COUNTER)
+                .replaceFirst("package lab.counter;", "package lab.counter;\n\n// Z\u00e4hler f\u00fcr Lab 1 (gespeichert als windows-1252)");
+        Path file = dir.resolve("lab/counter/LockCounter.java");
+        Files.createDirectories(file.getParent());
+        Files.write(file, source.getBytes(SourceFile.LEGACY));
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains("\ufffd"); // really not UTF-8
+
+        AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
+
+        assertThat(result.status()).isEqualTo("graded");
+        assertThat(result.check("probe.get").status()).isEqualTo("passed");
+        assertThat(result.message()).isEqualTo(Messages.format("engine.lab.not-utf8", "lab/counter/LockCounter.java", "windows-1252"));
+    }
+
+    @Test
+    @DisplayName("a UTF-8 source with an umlaut gets no note")
+    void utf8NeedsNoNote(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("utf8-comment");
+        Path file = dir.resolve("lab/counter/LockCounter.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Files.readString(REFERENCE_COUNTER).replaceFirst("package lab.counter;", "package lab.counter;\n// Z\u00e4hler"));
+
+        AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
+
+        assertThat(result.status()).isEqualTo("graded");
+        assertThat(result.message()).isNull();
+    }
+
+    @Test
+    @DisplayName("a symbolic link to a file outside the submission (the hidden reference) is never read")
+    void linkedFileIsLeftOut(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("links-to-reference");
+        Path link = dir.resolve("lab/counter/LockCounter.java");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, REFERENCE_COUNTER);
+
+        AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
+
+        assertThat(result.status()).isEqualTo("missing");
+        assertThat(result.score()).isZero();
+        assertThat(result.message()).startsWith(Messages.format("engine.lab.links-left-out", "lab/counter/LockCounter.java"));
+    }
+
+    @Test
+    @DisplayName("a package folder that is a link out of the submission is never read")
+    void linkedFolderIsLeftOut(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("links-package-to-reference");
+        Files.createDirectories(dir);
+        Files.createSymbolicLink(dir.resolve("lab"), KitGrading.reference().resolve("src/main/java/lab"));
+
+        AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
+
+        assertThat(result.status()).isEqualTo("missing");
+        assertThat(result.message()).startsWith(Messages.format("engine.lab.links-left-out", "lab/counter"));
+    }
+}
