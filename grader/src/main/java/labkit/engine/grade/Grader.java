@@ -46,6 +46,8 @@ public final class Grader {
         if (sources.isEmpty()) {
             notes.add(Messages.format("engine.lab.missing", lab.studentClass(),
                     folder.sourceRoot().resolve(lab.packageName().replace('.', '/')).resolve(studentFile)));
+            folder.misplaced(studentFile).ifPresent(elsewhere -> notes.add(Messages.format("engine.lab.misplaced", elsewhere,
+                    "src/main/java/" + lab.packageName().replace('.', '/') + "/" + studentFile)));
             return notGraded(lab, checks, "missing", String.join("\n", notes));
         }
         Path work = request.workDir().resolve(lab.id());

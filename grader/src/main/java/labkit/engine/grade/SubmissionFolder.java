@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,11 +18,35 @@ import java.util.stream.Stream;
  */
 final class SubmissionFolder {
 
+    /** How deep a misplaced file is looked for: deeper than any sensible project layout. */
+    private static final int SEARCH_DEPTH = 12;
+
+    private final Path dir;
     private final Path sourceRoot;
 
     SubmissionFolder(Path dir) {
+        this.dir = dir;
         Path maven = dir.resolve("src/main/java");
         this.sourceRoot = Files.isDirectory(maven) ? maven : dir;
+    }
+
+    /**
+     * Where else in the submission a file called {@code fileName} is (an IDE's {@code src/lab/...}
+     * layout, a forgotten package folder), relative to the submission, so that "missing" can say
+     * where to move it. Build output and hidden folders are not searched.
+     */
+    Optional<String> misplaced(String fileName) {
+        try (Stream<Path> walk = Files.walk(dir, SEARCH_DEPTH)) {
+            return walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(fileName))
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(path -> !path.startsWith("target/") && !path.contains("/target/") && !path.startsWith(".")
+                            && !path.contains("/."))
+                    .sorted()
+                    .findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

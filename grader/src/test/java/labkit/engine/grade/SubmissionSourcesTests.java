@@ -81,5 +81,21 @@ class SubmissionSourcesTests {
 
         assertThat(result.status()).isEqualTo("missing");
         assertThat(result.message()).startsWith(Messages.format("engine.lab.links-left-out", "lab/counter"));
+        Files.delete(dir.resolve("lab")); // the link itself, before JUnit cleans up and warns about it
+    }
+
+    @Test
+    @DisplayName("a student class in an IDE's layout (src/lab/counter) is missing, and the message says where to move it")
+    void misplacedClassIsPointedAt(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("ide-layout");
+        Path file = dir.resolve("src/lab/counter/LockCounter.java");
+        Files.createDirectories(file.getParent());
+        Files.copy(REFERENCE_COUNTER, file);
+
+        AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
+
+        assertThat(result.status()).isEqualTo("missing");
+        assertThat(result.message()).endsWith(Messages.format("engine.lab.misplaced", "src/lab/counter/LockCounter.java",
+                "src/main/java/lab/counter/LockCounter.java"));
     }
 }
