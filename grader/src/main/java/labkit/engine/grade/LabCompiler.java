@@ -17,7 +17,11 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles one lab of a submission on its own, against the kit's contracts only, with {@code --release 17}. */
+/**
+ * Compiles one lab of a submission on its own, against the kit's contracts only, for the JDK that
+ * grades it: the code runs on that JDK, so an API it has (virtual threads on 21+) must not be a
+ * compile error. The template's workflow grades on 17, the kit's baseline.
+ */
 final class LabCompiler {
 
     static final int MAX_ERRORS = 20;
@@ -38,7 +42,7 @@ final class LabCompiler {
         recreate(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-proc:none", "-implicit:none",
+            List<String> options = List.of("--release", String.valueOf(Runtime.version().feature()), "-encoding", "UTF-8", "-proc:none", "-implicit:none",
                     "-g", "-nowarn", "-Xmaxerrs", String.valueOf(MAX_ERRORS),
                     "-classpath", contractClasspath.toString(), "-d", out.toString());
             List<SourceFile> units = sources.stream().map(SourceFile::read).collect(Collectors.toList());

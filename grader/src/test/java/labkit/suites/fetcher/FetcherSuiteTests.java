@@ -2,6 +2,9 @@ package labkit.suites.fetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import labkit.engine.report.AssignmentResult;
@@ -12,6 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +39,20 @@ class FetcherSuiteTests {
     @ValueSource(strings = {"invokeall-executor", "completion-service-first", "copy-or-timeout"})
     void unusualButCorrectScoresFullMarks(String variant) {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("fetcher", variant), "fetcher"));
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    @DisplayName("on JDK 21+, invokeAll over virtual threads (an API newer than the baseline 17) compiles and scores full marks")
+    void virtualThreadsOnANewerJdk(@TempDir Path tmp) throws IOException {
+        Path source = KitGrading.sample("fetcher", "invokeall-executor").resolve("lab/fetcher/ParallelFetcher.java");
+        Path copy = tmp.resolve("virtual-threads/lab/fetcher/ParallelFetcher.java");
+        Files.createDirectories(copy.getParent());
+        String text = Files.readString(source);
+        assertThat(text).contains("Executors.newFixedThreadPool(uris.size())", "Executors.newCachedThreadPool()");
+        Files.writeString(copy, text.replace("Executors.newFixedThreadPool(uris.size())", "Executors.newVirtualThreadPerTaskExecutor()")
+                .replace("Executors.newCachedThreadPool()", "Executors.newVirtualThreadPerTaskExecutor()"));
+        KitGrading.expectFullMarks(KitGrading.grade(tmp.resolve("virtual-threads"), "fetcher"));
     }
 
     @Test
