@@ -122,6 +122,23 @@ class CounterSuite {
                 expectValue(counter.get(), 0, "counter.try-increment-never-waits.value");
             }
         }
+        expectNoCheckThenAct(submission.classes());
+    }
+
+    /**
+     * "if (!lock.isLocked()) lock.lock()" passes every schedule a test can force, yet waits when
+     * another thread takes the lock between the question and lock(): no grader can stop a thread
+     * inside that gap, so it is found in the code. Asking isLocked() before a tryLock() is harmless.
+     */
+    private static void expectNoCheckThenAct(JavaClasses classes) {
+        List<Structure.Invocation> calls = Structure.callsReachableFrom(classes, "tryIncrement");
+        boolean tries = calls.stream().anyMatch(c -> c.name().equals("tryLock") && c.parameters() == 0);
+        calls.stream().filter(c -> c.name().equals("isLocked") || c.name().equals("isWriteLocked"))
+                .findFirst()
+                .filter(asked -> !tries)
+                .ifPresent(asked -> {
+                    throw Feedback.fail("counter.try-increment-never-waits.check-then-act", asked.name(), asked.where());
+                });
     }
 
     @Check(id = "no-lost-updates", points = 2, category = Category.CORRECTNESS,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Grades the grader of lab 1: the reference passes every check, each known bug fails exactly its checks. */
 @DisplayName("counter suite")
@@ -21,6 +22,12 @@ class CounterSuiteTests {
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
     void referenceScoresFullMarks() {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.reference(), "counter"));
+    }
+
+    @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
+    @ValueSource(strings = {"rw-lock-fast-path", "backoff-lock-in-try"})
+    void unusualButCorrectScoresFullMarks(String variant) {
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("counter", variant), "counter"));
     }
 
     @Test
@@ -49,6 +56,9 @@ class CounterSuiteTests {
                         .fails("counter.reentrant-get", Feedback.text("counter.reentrant-get.deadlock", 2000)),
                 SampleExpectation.of("counter", "try-increment-blocks")
                         .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.waited", 1000)),
+                SampleExpectation.of("counter", "is-locked-then-lock")
+                        .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.check-then-act",
+                                "isLocked", "LockCounter.java:31")),
                 SampleExpectation.of("counter", "try-lock-result-ignored")
                         .fails("counter.try-increment-never-waits", Feedback.text("counter.try-increment-never-waits.value", 0, 1))
                         .fails("counter.try-increment-counts-successes", "Under contention, tryIncrement() returned true")
