@@ -29,9 +29,7 @@ class SubmissionSourcesTests {
         Path dir = tmp.resolve("latin1-comment");
         String source = Files.readString(REFERENCE_COUNTER)
                 .replaceFirst("package lab.counter;", "package lab.counter;\n\n// Z\u00e4hler f\u00fcr Lab 1 (gespeichert als windows-1252)");
-        Path file = dir.resolve("lab/counter/LockCounter.java");
-        Files.createDirectories(file.getParent());
-        Files.write(file, source.getBytes(SourceFile.LEGACY));
+        Path file = Files.write(parentsOf(dir.resolve("lab/counter/LockCounter.java")), source.getBytes(SourceFile.LEGACY));
         assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains("\ufffd"); // really not UTF-8
 
         AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
@@ -45,9 +43,8 @@ class SubmissionSourcesTests {
     @DisplayName("a UTF-8 source with an umlaut gets no note")
     void utf8NeedsNoNote(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("utf8-comment");
-        Path file = dir.resolve("lab/counter/LockCounter.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Files.readString(REFERENCE_COUNTER).replaceFirst("package lab.counter;", "package lab.counter;\n// Z\u00e4hler"));
+        Files.writeString(parentsOf(dir.resolve("lab/counter/LockCounter.java")),
+                Files.readString(REFERENCE_COUNTER).replaceFirst("package lab.counter;", "package lab.counter;\n// Z\u00e4hler"));
 
         AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
 
@@ -59,9 +56,7 @@ class SubmissionSourcesTests {
     @DisplayName("a symbolic link to a file outside the submission (the hidden reference) is never read")
     void linkedFileIsLeftOut(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("links-to-reference");
-        Path link = dir.resolve("lab/counter/LockCounter.java");
-        Files.createDirectories(link.getParent());
-        Files.createSymbolicLink(link, REFERENCE_COUNTER);
+        Files.createSymbolicLink(parentsOf(dir.resolve("lab/counter/LockCounter.java")), REFERENCE_COUNTER);
 
         AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
 
@@ -74,8 +69,7 @@ class SubmissionSourcesTests {
     @DisplayName("a package folder that is a link out of the submission is never read")
     void linkedFolderIsLeftOut(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("links-package-to-reference");
-        Files.createDirectories(dir);
-        Files.createSymbolicLink(dir.resolve("lab"), KitGrading.reference().resolve("src/main/java/lab"));
+        Files.createSymbolicLink(parentsOf(dir.resolve("lab")), KitGrading.reference().resolve("src/main/java/lab"));
 
         AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
 
@@ -88,14 +82,18 @@ class SubmissionSourcesTests {
     @DisplayName("a student class in an IDE's layout (src/lab/counter) is missing, and the message says where to move it")
     void misplacedClassIsPointedAt(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ide-layout");
-        Path file = dir.resolve("src/lab/counter/LockCounter.java");
-        Files.createDirectories(file.getParent());
-        Files.copy(REFERENCE_COUNTER, file);
+        Files.copy(REFERENCE_COUNTER, parentsOf(dir.resolve("src/lab/counter/LockCounter.java")));
 
         AssignmentResult result = EngineTests.gradeWithProbe(dir, 7);
 
         assertThat(result.status()).isEqualTo("missing");
         assertThat(result.message()).endsWith(Messages.format("engine.lab.misplaced", "src/lab/counter/LockCounter.java",
                 "src/main/java/lab/counter/LockCounter.java"));
+    }
+
+    /** {@code file}, once the folders it goes in exist. */
+    private static Path parentsOf(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return file;
     }
 }
