@@ -171,4 +171,23 @@ public final class Call<T> {
         long nanos = Threads.cpuTimeNanos(thread);
         return nanos < 0 ? -1 : nanos / 1_000_000;
     }
+
+    /**
+     * Waits {@code window} and returns the CPU time each call's thread used meanwhile, in
+     * milliseconds, in the order given; 0 for a call whose CPU time the JVM cannot tell, so that
+     * nobody fails for the JVM's sake.
+     */
+    public static long[] cpuMillisDuring(Duration window, Call<?>... calls) {
+        long[] before = new long[calls.length];
+        for (int i = 0; i < calls.length; i++) {
+            before[i] = calls[i].cpuMillis();
+        }
+        Threads.sleep(window.toMillis());
+        long[] used = new long[calls.length];
+        for (int i = 0; i < calls.length; i++) {
+            long after = calls[i].cpuMillis();
+            used[i] = before[i] < 0 || after < 0 ? 0 : after - before[i];
+        }
+        return used;
+    }
 }

@@ -17,5 +17,12 @@ public final class Tolerances {
     /** The most any single call may take once nothing stands in its way. */
     public static final Duration BOUND = Duration.ofSeconds(10);
 
+    /**
+     * How long a waiting thread is watched for busy-waiting, and the CPU time it may use meanwhile:
+     * a parked thread uses next to none, a spinning one most of the window.
+     */
+    public static final Duration WAIT_WINDOW = Duration.ofSeconds(1);
+    public static final Duration WAIT_CPU_BUDGET = Duration.ofMillis(100);
+
     private Tolerances() {}
 }

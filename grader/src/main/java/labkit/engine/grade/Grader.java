@@ -37,7 +37,8 @@ public final class Grader {
             throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", request.check()));
         }
         SubmissionFolder folder = new SubmissionFolder(request.submission());
-        SubmissionFolder.Sources sources = folder.sourcesOf(lab.packageName(), kitTypes(lab));
+        Set<String> kitTypes = kitTypes(lab);
+        SubmissionFolder.Sources sources = folder.sourcesOf(lab.packageName(), kitTypes);
         String studentFile = lab.studentClass().substring(lab.studentClass().lastIndexOf('.') + 1) + ".java";
         List<String> notes = new ArrayList<>();
         if (!sources.links().isEmpty()) {
@@ -58,7 +59,7 @@ public final class Grader {
             return notGraded(lab, checks, "compile_error", String.join("\n", notes));
         }
         notes.addAll(sourceNotes(folder, sources, compiled));
-        notes.addAll(CompiledClasses.keepOnlyLab(compiled.classes(), lab.packageName(), kitTypes(lab)));
+        notes.addAll(CompiledClasses.keepOnlyLab(compiled.classes(), lab.packageName(), kitTypes));
         if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
             return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
         }

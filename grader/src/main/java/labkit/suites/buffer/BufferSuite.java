@@ -307,10 +307,6 @@ class BufferSuite {
         Scenarios.expectParkedCheaply(Call.run("putter", () -> buffer.put(new Item(0, 2))), "put(item)", buffer::take);
     }
 
-    /** How long a waiter is watched, and how much CPU it may use meanwhile (a parked thread uses ~0). */
-    static final long WAIT_WINDOW_MS = 1_000;
-    static final long CPU_BUDGET_MS = 100;
-
     @Check(id = "no-sleep-holding-lock", points = 1, category = Category.TIMING,
             description = "no method sleeps while it holds the lock: that stalls every producer and consumer meanwhile")
     void noSleepHoldingLock(Submission submission) throws InterruptedException {

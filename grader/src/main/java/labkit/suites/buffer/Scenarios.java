@@ -81,14 +81,14 @@ final class Scenarios {
         if (Calls.endedInsteadOfWaiting(waiter)) {
             return;
         }
-        Waiting.Watch watch = Waiting.watch(waiter, BufferSuite.WAIT_WINDOW_MS);
+        Waiting.Watch watch = Waiting.watch(waiter, Tolerances.WAIT_WINDOW.toMillis());
         Call<Void> releaser = Call.run("releaser", release);
         // Whether the release wakes the waiter is waits-and-wakes' verdict; here it only ends the scenario.
         releaser.awaitDone(Tolerances.SETTLE);
         waiter.awaitDone(Tolerances.SETTLE);
         Calls.stop(waiter, releaser);
-        if (watch.cpuMillis() > BufferSuite.CPU_BUDGET_MS) {
-            throw Feedback.fail("buffer.no-busy-wait.spinning", method, watch.cpuMillis(), BufferSuite.WAIT_WINDOW_MS);
+        if (watch.cpuMillis() > Tolerances.WAIT_CPU_BUDGET.toMillis()) {
+            throw Feedback.fail("buffer.no-busy-wait.spinning", method, watch.cpuMillis(), Tolerances.WAIT_WINDOW.toMillis());
         }
         if (watch.mostlyAsleep()) {
             throw Feedback.fail("buffer.no-busy-wait.sleeping", method, watch.asleepSamples(), watch.samples());

@@ -3,6 +3,8 @@ package labkit.suites.counter;
 import static labkit.api.Tolerances.BOUND;
 import static labkit.api.Tolerances.SETTLE;
 import static labkit.api.Tolerances.STUCK;
+import static labkit.api.Tolerances.WAIT_CPU_BUDGET;
+import static labkit.api.Tolerances.WAIT_WINDOW;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -351,19 +353,13 @@ class CounterSuite {
         Held held = Held.inside(counter, LongUnaryOperator.identity());
         Call<Void> waiter = Call.run("waiter", counter::increment);
         waiter.awaitParkedOrDone(SETTLE);
-        long cpuBefore = waiter.cpuMillis();
-        Threads.sleep(WAIT_WINDOW_MS);
-        long cpuUsed = waiter.cpuMillis() - cpuBefore;
+        long cpuUsed = Call.cpuMillisDuring(WAIT_WINDOW, waiter)[0];
         held.release();
         awaitEnd(waiter, "increment()");
-        if (cpuBefore >= 0 && cpuUsed > CPU_BUDGET_MS) {
-            throw Feedback.fail("counter.no-busy-wait.spinning", cpuUsed, WAIT_WINDOW_MS);
+        if (cpuUsed > WAIT_CPU_BUDGET.toMillis()) {
+            throw Feedback.fail("counter.no-busy-wait.spinning", cpuUsed, WAIT_WINDOW.toMillis());
         }
     }
-
-    /** How long the waiter is watched, and how much CPU it may use meanwhile (a parked thread uses ~0). */
-    static final long WAIT_WINDOW_MS = 1_000;
-    static final long CPU_BUDGET_MS = 100;
 
     @Check(id = "uses-lock", points = 1, category = Category.STRUCTURE,
             description = "a java.util.concurrent.locks.Lock guards the value")

@@ -3,6 +3,8 @@ package labkit.suites.pool;
 import static labkit.api.Tolerances.BOUND;
 import static labkit.api.Tolerances.SETTLE;
 import static labkit.api.Tolerances.STUCK;
+import static labkit.api.Tolerances.WAIT_CPU_BUDGET;
+import static labkit.api.Tolerances.WAIT_WINDOW;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -513,10 +515,6 @@ class PoolSuite {
         }
     }
 
-    /** How long the waiters are watched, and how much CPU each may use meanwhile (a parked thread uses ~0). */
-    static final long WAIT_WINDOW_MS = 1_000;
-    static final long CPU_BUDGET_MS = 100;
-
     @Check(id = "no-busy-wait", points = 1, category = Category.TIMING,
             description = "callers waiting in run or tryRun sleep instead of burning CPU")
     void noBusyWait(Submission submission) {
@@ -529,17 +527,12 @@ class PoolSuite {
             Named tryRun = new Named("tryRun(task, 1 min)", tryRunCall(pool, LONG_TIMEOUT));
             tryRun.call().awaitParkedOrDone(SETTLE);
             List<Named> waiters = List.of(run, tryRun);
-            long[] before = waiters.stream().mapToLong(w -> w.call().cpuMillis()).toArray();
-            Threads.sleep(WAIT_WINDOW_MS);
-            long[] used = new long[before.length];
-            for (int i = 0; i < before.length; i++) {
-                used[i] = waiters.get(i).call().cpuMillis() - before[i];
-            }
+            long[] used = Call.cpuMillisDuring(WAIT_WINDOW, run.call(), tryRun.call());
             crowd.release();
             waiters.forEach(w -> awaitEnd(w.call(), w.method()));
-            for (int i = 0; i < before.length; i++) {
-                if (before[i] >= 0 && used[i] > CPU_BUDGET_MS) {
-                    throw Feedback.fail("pool.no-busy-wait.spinning", waiters.get(i).method(), used[i], WAIT_WINDOW_MS);
+            for (int i = 0; i < used.length; i++) {
+                if (used[i] > WAIT_CPU_BUDGET.toMillis()) {
+                    throw Feedback.fail("pool.no-busy-wait.spinning", waiters.get(i).method(), used[i], WAIT_WINDOW.toMillis());
                 }
             }
         }
