@@ -19,9 +19,7 @@ import java.util.concurrent.locks.ReadWriteLock;
  * out (they change whenever a thread waits). Two snapshots taken while the check holds the
  * student's lock must be equal: any difference was made by code that did not hold it.
  *
- * <p>Taking a snapshot only copies values (it races against the code under test in the
- * after-unlock schedule of {@code state-under-lock}, so it must be quick); turning one into text
- * for a message is done afterwards. {@link #warmUp()} gets the copying compiled before the race.
+ * <p>Taking a snapshot only copies values; turning one into text for a message is done afterwards.
  */
 final class Snapshot {
 
@@ -61,13 +59,6 @@ final class Snapshot {
     /** Whether two snapshots show the same state. */
     static boolean same(Object a, Object b) {
         return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
-    }
-
-    /** Takes snapshots until the copying is compiled, so that the first real one is as quick as the last. */
-    void warmUp() {
-        for (int i = 0; i < 20_000; i++) {
-            same(take(), take());
-        }
     }
 
     /** A snapshot as text for a message: {@code {items=[p0#1, null], head=1, count=1}}. */

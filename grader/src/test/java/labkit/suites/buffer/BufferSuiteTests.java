@@ -27,7 +27,7 @@ class BufferSuiteTests {
     }
 
     @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
-    @ValueSource(strings = {"one-condition-signal-all", "fair-lock-array-deque", "two-lock-queue"})
+    @ValueSource(strings = {"one-condition-signal-all", "fair-lock-array-deque", "two-lock-queue", "signal-in-own-section"})
     void unusualButCorrectScoresFullMarks(String variant) {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("buffer", variant), "buffer"));
     }
@@ -55,6 +55,10 @@ class BufferSuiteTests {
                         .fails("buffer.state-under-lock", KitGrading.messageStart("buffer.state-under-lock.changed-after"))
                         .mayAlsoFail("buffer.conservation", "buffer.capacity", "buffer.waits-and-wakes", "buffer.fifo",
                                 "buffer.interrupts", "buffer.timeouts", "buffer.if-instead-of-while"),
+                SampleExpectation.of("buffer", "read-after-unlock")
+                        .fails("buffer.state-under-lock", Feedback.text("buffer.state-under-lock.disturbed", "take()",
+                                "offer(p1#7, 0 s), which returned true", "[p1#6, p1#7]", "[p1#7, p1#7]"))
+                        .mayAlsoFail("buffer.conservation", "buffer.capacity", "buffer.waits-and-wakes", "buffer.fifo"),
                 SampleExpectation.of("buffer", "missing-signal")
                         .fails("buffer.waits-and-wakes", Feedback.text("buffer.waits-and-wakes.put-not-woken", "poll(0 s)", 2000))
                         .mayAlsoFail("buffer.conservation"),
