@@ -56,8 +56,8 @@ final class SteppedLock extends ReentrantLock {
     /**
      * Puts a SteppedLock in place of {@code buffer}'s one {@link ReentrantLock}, and a Condition of
      * it in place of each of the lock's Conditions in the buffer's fields. Empty when the buffer is
-     * built otherwise (no lock, several, a lock of another kind, a Condition of a lock not its own);
-     * call it before the buffer is used.
+     * built otherwise (no lock, several, a lock of another kind, a Condition of a lock not its own)
+     * or its fields cannot be set; call it on a buffer made for stepping, before it is used.
      */
     static Optional<SteppedLock> swapInto(Object buffer) {
         List<Field> lockFields = new ArrayList<>();
@@ -83,13 +83,15 @@ final class SteppedLock extends ReentrantLock {
         }
         SteppedLock stepped = new SteppedLock(original.isFair());
         Map<Object, Condition> replacements = new IdentityHashMap<>();
+        boolean swapped = true;
         for (Field field : conditionFields) {
-            write(field, buffer, replacements.computeIfAbsent(read(field, buffer), c -> stepped.newCondition()));
+            swapped &= write(field, buffer, replacements.computeIfAbsent(read(field, buffer), c -> stepped.newCondition()));
         }
         for (Field field : lockFields) {
-            write(field, buffer, stepped);
+            swapped &= write(field, buffer, stepped);
         }
-        return Optional.of(stepped);
+        // A half-swapped buffer is never used again: the check makes it only for stepping.
+        return swapped ? Optional.of(stepped) : Optional.empty();
     }
 
     /** From now on, {@code thread} stops at each {@link Stop}; other threads never do. */
@@ -203,11 +205,13 @@ final class SteppedLock extends ReentrantLock {
         }
     }
 
-    private static void write(Field field, Object target, Object value) {
+    /** Whether the field could be set: a JDK that makes final fields truly final refuses. */
+    private static boolean write(Field field, Object target, Object value) {
         try {
             field.set(target, value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot replace " + field, e);
+            return true;
+        } catch (IllegalAccessException | RuntimeException e) {
+            return false;
         }
     }
 }
