@@ -35,6 +35,14 @@ public final class Threads {
         return ThreadDiagnostics.cpuTimeNanos(thread);
     }
 
+    /**
+     * How long the calling thread has spent waiting so far, in milliseconds: asleep, parked on a
+     * lock or Condition, or in Object.wait. -1 when the JVM cannot tell.
+     */
+    public static long waitedMillis() {
+        return ThreadDiagnostics.waitedMillisOfCurrentThread();
+    }
+
     /** What every stuck thread is doing, with the submission's frames and any lock cycle, for a message's details. */
     public static String report() {
         return ThreadDiagnostics.report();

@@ -56,6 +56,23 @@ public final class ThreadDiagnostics {
         return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.getId()) : -1;
     }
 
+    /**
+     * How long the calling thread has spent waiting so far (sleeping, parked, in Object.wait), in
+     * milliseconds, or -1 when the JVM cannot tell. Turns on the JVM's contention monitoring, which
+     * the waited time needs.
+     */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+, the kit's baseline is 17
+    public static long waitedMillisOfCurrentThread() {
+        if (!THREADS.isThreadContentionMonitoringSupported()) {
+            return -1;
+        }
+        if (!THREADS.isThreadContentionMonitoringEnabled()) {
+            THREADS.setThreadContentionMonitoringEnabled(true);
+        }
+        ThreadInfo info = THREADS.getThreadInfo(Thread.currentThread().getId());
+        return info == null ? -1 : info.getWaitedTime();
+    }
+
     private static String deadlockCycle(ThreadInfo[] all) {
         long[] ids = THREADS.findDeadlockedThreads();
         if (ids == null) {

@@ -3,9 +3,7 @@ package labkit.suites.buffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import lab.buffer.BoundedBuffer;
 import labkit.api.Call;
 import labkit.api.Feedback;
@@ -119,28 +117,9 @@ final class AfterUnlock {
         return null;
     }
 
-    /**
-     * Starts {@code op} in a thread watched from its first step, and steps it to its end:
-     * {@code atRelease} runs each time it stands just after letting go of the lock,
-     * {@code atAcquire} each time it stands just before taking it again.
-     */
+    /** Steps {@code op}: {@code atRelease} runs while it stands just after letting go of the lock. */
     private Call<?> step(Op op, Runnable atRelease, Runnable atAcquire) throws InterruptedException {
-        CountDownLatch watched = new CountDownLatch(1);
-        Call<?> call = Call.start("caller", () -> {
-            watched.await();
-            return op.body().call();
-        });
-        lock.watch(call.thread());
-        watched.countDown();
-        try {
-            for (Optional<SteppedLock.Stop> stop = lock.next(call); stop.isPresent(); stop = lock.next(call)) {
-                (stop.get() == SteppedLock.Stop.RELEASED ? atRelease : atAcquire).run();
-                lock.proceed();
-            }
-        } finally {
-            lock.unwatch();
-        }
-        return call;
+        return lock.step(op.body(), stop -> (stop == SteppedLock.Stop.RELEASED ? atRelease : atAcquire).run());
     }
 
     private String offerFromOther(List<Item> in) {

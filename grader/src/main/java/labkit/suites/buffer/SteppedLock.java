@@ -2,13 +2,17 @@ package labkit.suites.buffer;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +20,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import labkit.api.Call;
+import labkit.api.Threads;
 import labkit.api.Tolerances;
 
 /**
@@ -28,6 +34,10 @@ import labkit.api.Tolerances;
  *
  * <p>{@code Condition.await} lets go of the lock inside AQS, not through {@link #unlock()}, so a
  * thread waiting on a Condition is never stopped: waiting there is how the lock is meant to be left.
+ *
+ * <p>It also times, from inside the watched thread, how long that thread waits while it holds the
+ * lock, leaving out its Condition awaits: anything more is sleeping with the lock held (student-bugs
+ * #31), measured rather than caught in the act by sampling.
  */
 final class SteppedLock extends ReentrantLock {
 
@@ -45,9 +55,14 @@ final class SteppedLock extends ReentrantLock {
     private static final long POLL_MILLIS = 5;
 
     private final transient BlockingQueue<Stop> stops = new LinkedBlockingQueue<>();
-    /** A new one for each {@link #watch}, so that no permit is left over from the last call. */
+    /** A new one for each {@link #step}, so that no permit is left over from the last call. */
     private volatile transient Semaphore go = new Semaphore(0);
     private volatile transient Thread watched;
+    /** Only the watched thread writes these; the check reads them after its call has ended. */
+    private volatile long waitedHolding;
+    private long waitedAtAcquire;
+    private long awaitedAtAcquire;
+    private volatile long awaited;
 
     private SteppedLock(boolean fair) {
         super(fair);
@@ -75,6 +90,9 @@ final class SteppedLock extends ReentrantLock {
                     lockFields.add(field);
                 } else if (value instanceof Condition) {
                     conditionFields.add(field);
+                } else if (holdsLocking(value, HELPER_DEPTH)) {
+                    // A lock or Condition kept where the swap does not reach would be left behind.
+                    return Optional.empty();
                 }
             }
         }
@@ -94,24 +112,46 @@ final class SteppedLock extends ReentrantLock {
         return swapped ? Optional.of(stepped) : Optional.empty();
     }
 
-    /** From now on, {@code thread} stops at each {@link Stop}; other threads never do. */
-    void watch(Thread thread) {
+    /**
+     * Runs {@code op} in a thread of its own, watched from its first step: it stands at each
+     * {@link Stop} while {@code atStop} runs in the calling (check) thread, then goes on. Returns
+     * the call once it has ended, or once it has gone {@link Tolerances#BOUND} without a stop.
+     */
+    <T> Call<T> step(Callable<T> op, Consumer<Stop> atStop) throws InterruptedException {
+        // Turned on before the call, so that its waits are timed from the start.
+        Threads.waitedMillis();
+        CountDownLatch watching = new CountDownLatch(1);
+        Call<T> call = Call.start("caller", () -> {
+            watching.await();
+            return op.call();
+        });
         stops.clear();
         go = new Semaphore(0);
-        watched = thread;
-    }
-
-    /** No thread stops any more; one that still stands is let go. */
-    void unwatch() {
-        watched = null;
-        go.release();
+        waitedHolding = 0;
+        watched = call.thread();
+        watching.countDown();
+        try {
+            for (Optional<Stop> stop = next(call); stop.isPresent(); stop = next(call)) {
+                atStop.accept(stop.get());
+                go.release();
+            }
+        } finally {
+            watched = null;
+            go.release();
+        }
+        return call;
     }
 
     /**
-     * The next stop of {@code call}'s thread, which then stands until {@link #proceed()}; empty once
-     * the call has ended (or after {@link Tolerances#BOUND} without a stop, for a call that spins).
+     * How long the last stepped call waited while it held the lock, in milliseconds, not counting
+     * Condition.await (which lets go of it): time asleep with the lock held. -1 when the JVM
+     * cannot tell.
      */
-    Optional<Stop> next(Call<?> call) throws InterruptedException {
+    long waitedHoldingMillis() {
+        return waitedHolding;
+    }
+
+    private Optional<Stop> next(Call<?> call) throws InterruptedException {
         long deadline = System.nanoTime() + Tolerances.BOUND.toNanos();
         while (System.nanoTime() < deadline) {
             Stop stop = stops.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -125,46 +165,89 @@ final class SteppedLock extends ReentrantLock {
         return Optional.empty();
     }
 
-    /** Lets the stopped thread go on to its next stop. */
-    void proceed() {
-        go.release();
-    }
-
     @Override
     public void lock() {
         beforeAcquiring();
         super.lock();
+        acquired();
     }
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
         beforeAcquiring();
         super.lockInterruptibly();
+        acquired();
     }
 
     @Override
     public boolean tryLock() {
         beforeAcquiring();
-        return super.tryLock();
+        boolean got = super.tryLock();
+        if (got) {
+            acquired();
+        }
+        return got;
     }
 
     @Override
     public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
         beforeAcquiring();
-        return super.tryLock(timeout, unit);
+        boolean got = super.tryLock(timeout, unit);
+        if (got) {
+            acquired();
+        }
+        return got;
     }
 
     @Override
     public void unlock() {
+        boolean outermost = getHoldCount() == 1;
+        if (outermost && watched == Thread.currentThread()) {
+            long waited = Threads.waitedMillis();
+            waitedHolding = waited < 0 || waitedHolding < 0 ? -1
+                    : waitedHolding + waited - waitedAtAcquire - (awaited - awaitedAtAcquire);
+        }
         super.unlock();
-        if (!isHeldByCurrentThread()) {
+        if (outermost) {
             stop(Stop.RELEASED);
         }
+    }
+
+    @Override
+    public Condition newCondition() {
+        return new TimedCondition(super.newCondition());
+    }
+
+    @Override
+    public boolean hasWaiters(Condition condition) {
+        return super.hasWaiters(unwrap(condition));
+    }
+
+    @Override
+    public int getWaitQueueLength(Condition condition) {
+        return super.getWaitQueueLength(unwrap(condition));
+    }
+
+    @Override
+    protected Collection<Thread> getWaitingThreads(Condition condition) {
+        return super.getWaitingThreads(unwrap(condition));
+    }
+
+    private static Condition unwrap(Condition condition) {
+        return condition instanceof TimedCondition timed ? timed.inner : condition;
     }
 
     private void beforeAcquiring() {
         if (!isHeldByCurrentThread()) {
             stop(Stop.ACQUIRING);
+        }
+    }
+
+    /** The watched thread has just taken the lock (outermost): its waits from here on are held waits. */
+    private void acquired() {
+        if (getHoldCount() == 1 && watched == Thread.currentThread()) {
+            waitedAtAcquire = Threads.waitedMillis();
+            awaitedAtAcquire = awaited;
         }
     }
 
@@ -180,6 +263,112 @@ final class SteppedLock extends ReentrantLock {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A Condition of this lock that times the watched thread's awaits, so that they are not
+     * taken for sleeping with the lock held: await() lets go of the lock while it waits.
+     */
+    private final class TimedCondition implements Condition {
+
+        private final Condition inner;
+
+        TimedCondition(Condition inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void await() throws InterruptedException {
+            timed(() -> {
+                inner.await();
+                return null;
+            });
+        }
+
+        @Override
+        public void awaitUninterruptibly() {
+            long before = Threads.waitedMillis();
+            try {
+                inner.awaitUninterruptibly();
+            } finally {
+                count(before);
+            }
+        }
+
+        @Override
+        public long awaitNanos(long nanosTimeout) throws InterruptedException {
+            return timed(() -> inner.awaitNanos(nanosTimeout));
+        }
+
+        @Override
+        public boolean await(long time, TimeUnit unit) throws InterruptedException {
+            return timed(() -> inner.await(time, unit));
+        }
+
+        @Override
+        public boolean awaitUntil(Date deadline) throws InterruptedException {
+            return timed(() -> inner.awaitUntil(deadline));
+        }
+
+        @Override
+        public void signal() {
+            inner.signal();
+        }
+
+        @Override
+        public void signalAll() {
+            inner.signalAll();
+        }
+
+        private <T> T timed(Awaiting<T> await) throws InterruptedException {
+            long before = Threads.waitedMillis();
+            try {
+                return await.run();
+            } finally {
+                count(before);
+            }
+        }
+
+        private void count(long before) {
+            if (watched == Thread.currentThread()) {
+                awaited += Threads.waitedMillis() - before;
+            }
+        }
+    }
+
+    /** One of Condition's awaits. */
+    @FunctionalInterface
+    private interface Awaiting<T> {
+        T run() throws InterruptedException;
+    }
+
+    /** How deep into the student's helper objects, arrays and collections a kept lock is looked for. */
+    private static final int HELPER_DEPTH = 2;
+
+    /** Whether {@code value} (an array, a collection or a student's object) keeps a lock or Condition. */
+    private static boolean holdsLocking(Object value, int depth) {
+        if (value instanceof Lock || value instanceof ReadWriteLock || value instanceof Condition) {
+            return true;
+        }
+        if (depth == 0 || value == null) {
+            return false;
+        }
+        if (value instanceof Object[] array) {
+            return Arrays.stream(array).anyMatch(element -> holdsLocking(element, depth - 1));
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().anyMatch(element -> holdsLocking(element, depth - 1));
+        }
+        if (value.getClass().getName().startsWith("lab.")) {
+            for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && holdsLocking(read(field, value), depth - 1)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether every Condition in the buffer's fields belongs to {@code lock} (only then can all be replaced). */

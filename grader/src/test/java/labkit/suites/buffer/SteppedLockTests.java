@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
@@ -78,13 +76,14 @@ class SteppedLockTests {
     }
 
     @Test
-    @DisplayName("stops the watched thread after its outermost unlock() and before it takes the lock again, never inside")
+    @DisplayName("stops the stepped call after its outermost unlock() and before it takes the lock again, never inside")
     void stopsAtOutermostReleaseAndAcquire() throws InterruptedException {
         OneLock buffer = new OneLock();
         SteppedLock stepped = SteppedLock.swapInto(buffer).orElseThrow();
-        CountDownLatch watched = new CountDownLatch(1);
-        Call<Void> call = Call.run("stepped", () -> {
-            watched.await();
+        List<SteppedLock.Stop> stops = new ArrayList<>();
+        List<Boolean> lockedAtStops = new ArrayList<>();
+
+        Call<Void> call = stepped.step(() -> {
             stepped.lock();
             stepped.lock();
             stepped.unlock();
@@ -92,40 +91,83 @@ class SteppedLockTests {
             if (stepped.tryLock()) {
                 stepped.unlock();
             }
+            return null;
+        }, stop -> {
+            stops.add(stop);
+            lockedAtStops.add(stepped.isLocked());
         });
-        stepped.watch(call.thread());
-        watched.countDown();
-        List<SteppedLock.Stop> stops = new ArrayList<>();
-        try {
-            for (Optional<SteppedLock.Stop> stop = stepped.next(call); stop.isPresent(); stop = stepped.next(call)) {
-                stops.add(stop.get());
-                assertThat(stepped.isLocked()).as("the lock is free at every stop").isFalse();
-                stepped.proceed();
-            }
-        } finally {
-            stepped.unwatch();
-        }
 
         assertThat(call.awaitDone(Duration.ofSeconds(10))).isTrue();
         assertThat(stops).containsExactly(SteppedLock.Stop.ACQUIRING, SteppedLock.Stop.RELEASED,
                 SteppedLock.Stop.ACQUIRING, SteppedLock.Stop.RELEASED);
+        assertThat(lockedAtStops).as("the lock is free at every stop").containsOnly(false);
     }
 
     @Test
-    @DisplayName("never stops a thread it does not watch")
-    void othersRunThrough() {
+    @DisplayName("never stops a thread other than the stepped call")
+    void othersRunThrough() throws InterruptedException {
         OneLock buffer = new OneLock();
         SteppedLock stepped = SteppedLock.swapInto(buffer).orElseThrow();
-        Call<Void> watched = Call.run("idle", () -> Thread.sleep(10));
-        stepped.watch(watched.thread());
-        try {
+        List<Boolean> othersDone = new ArrayList<>();
+
+        stepped.step(() -> {
+            stepped.lock();
+            stepped.unlock();
+            return null;
+        }, stop -> {
             Call<Void> other = Call.run("other", () -> {
                 stepped.lock();
                 stepped.unlock();
             });
-            assertThat(other.awaitDone(Duration.ofSeconds(5))).isTrue();
-        } finally {
-            stepped.unwatch();
+            othersDone.add(other.awaitDone(Duration.ofSeconds(5)));
+        });
+
+        assertThat(othersDone).containsExactly(true, true);
+    }
+
+    @Test
+    @DisplayName("times a sleep with the lock held, but not one without it, nor an await that lets go of it")
+    void timesWaitsWithTheLockHeld() throws InterruptedException {
+        OneLock buffer = new OneLock();
+        SteppedLock stepped = SteppedLock.swapInto(buffer).orElseThrow();
+
+        stepped.step(() -> holding(stepped, () -> Thread.sleep(30)), stop -> { }).awaitDone(Duration.ofSeconds(10));
+        assertThat(stepped.waitedHoldingMillis()).isGreaterThanOrEqualTo(25);
+
+        stepped.step(() -> {
+            Thread.sleep(30);
+            return holding(stepped, () -> buffer.notEmpty.await(30, TimeUnit.MILLISECONDS));
+        }, stop -> { }).awaitDone(Duration.ofSeconds(10));
+        assertThat(stepped.waitedHoldingMillis()).isLessThan(25);
+    }
+
+    @Test
+    @DisplayName("leaves a buffer alone that keeps a Condition in an array; of objects, looks into the student's own classes only")
+    void leavesHiddenConditionsAlone() {
+        final class Helper {
+            final Condition kept = new ReentrantLock().newCondition();
         }
+        final class WithHelper {
+            final ReentrantLock lock = new ReentrantLock();
+            final Object helper = new Helper();
+        }
+        final class WithArray {
+            final ReentrantLock lock = new ReentrantLock();
+            final Condition[] conditions = {lock.newCondition()};
+        }
+
+        assertThat(SteppedLock.swapInto(new WithArray())).isEmpty();
+        // Only the student's own classes are looked into; this test's helper is not one of them.
+        assertThat(SteppedLock.swapInto(new WithHelper())).isPresent();
+    }
+
+    private static Object holding(Lock lock, Call.Action action) throws Exception {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+        return null;
     }
 }
