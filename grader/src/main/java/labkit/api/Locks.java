@@ -1,7 +1,6 @@
 package labkit.api;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +23,13 @@ public final class Locks {
      */
     public static List<Lock> of(Object target) {
         List<Lock> locks = new ArrayList<>();
-        for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                Object value = read(field, target);
-                Lock lock = value instanceof Lock ? (Lock) value
-                        : value instanceof ReadWriteLock ? ((ReadWriteLock) value).writeLock() : null;
-                // The same lock in two fields counts once: holding it twice would hang a non-reentrant lock.
-                if (lock != null && locks.stream().noneMatch(seen -> seen == lock)) {
-                    locks.add(lock);
-                }
+        for (Field field : Fields.of(target.getClass())) {
+            Object value = Fields.read(field, target);
+            Lock lock = value instanceof Lock ? (Lock) value
+                    : value instanceof ReadWriteLock ? ((ReadWriteLock) value).writeLock() : null;
+            // The same lock in two fields counts once: holding it twice would hang a non-reentrant lock.
+            if (lock != null && locks.stream().noneMatch(seen -> seen == lock)) {
+                locks.add(lock);
             }
         }
         return locks;
@@ -65,12 +59,4 @@ public final class Locks {
         return Threads.isParkedOnSynchronizer(thread);
     }
 
-    private static Object read(Field field, Object target) {
-        try {
-            field.setAccessible(true);
-            return field.get(target);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import lab.buffer.BoundedBuffer;
 import labkit.api.Call;
 import labkit.api.Feedback;
-import labkit.api.Tolerances;
 
 /**
  * Steps calls through a buffer of capacity 1 whose lock is a {@link SteppedLock}, to find code
@@ -33,7 +32,7 @@ final class AfterUnlock {
     private final Snapshot snapshot;
     private int made;
 
-    /** {@code buffer} has capacity 1, is empty, and has had {@code lock} swapped in. */
+    /** {@code buffer} has capacity 1, is empty, and has had {@code lock} swapped in by {@link LockSwap}. */
     AfterUnlock(BoundedBuffer<Item> buffer, SteppedLock lock) {
         this.buffer = buffer;
         this.lock = lock;
@@ -59,19 +58,6 @@ final class AfterUnlock {
                 new Op("take()", null, buffer::take),
                 new Op("offer(item, 0 s)", offered, () -> buffer.offer(offered, Duration.ZERO)),
                 new Op("poll(0 s)", null, () -> buffer.poll(Duration.ZERO)));
-    }
-
-    /**
-     * Whether the four calls run with the lock in place and nobody stopped: a design that keeps the
-     * lock or its Conditions somewhere the swap did not reach throws here, and is not stepped.
-     */
-    boolean works() {
-        Call<Void> run = Call.run("unstepped", () -> {
-            for (Op op : ops()) {
-                op.body().call();
-            }
-        });
-        return run.awaitDone(Tolerances.BOUND) && run.failure() == null && buffer.size() == 0;
     }
 
     /** Each call in turn, stepped; the first change made after an unlock(). */

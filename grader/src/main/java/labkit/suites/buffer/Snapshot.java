@@ -2,16 +2,14 @@ package labkit.suites.buffer;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import labkit.api.Fields;
 
 /**
  * The buffer's state as its fields hold it, read by reflection: counts, indices, array slots and
@@ -34,10 +32,10 @@ final class Snapshot {
     }
 
     /** One student object's field values, in the order of {@link #fieldsOf}. */
-    private record Fields(Class<?> type, Object[] values) {
+    private record ObjectState(Class<?> type, Object[] values) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Fields f && f.type == type && Arrays.deepEquals(f.values, values);
+            return other instanceof ObjectState f && f.type == type && Arrays.deepEquals(f.values, values);
         }
 
         @Override
@@ -86,13 +84,13 @@ final class Snapshot {
         if (value instanceof Collection<?> collection) {
             return collection.toArray();
         }
-        if (isStudents(value.getClass()) && depth > 0) {
+        if (Fields.isSubmissions(value.getClass()) && depth > 0) {
             Field[] own = fieldsOf(value.getClass());
             Object[] values = new Object[own.length];
             for (int i = 0; i < own.length; i++) {
-                values[i] = copy(read(own[i], value), depth - 1);
+                values[i] = copy(Fields.read(own[i], value), depth - 1);
             }
-            return new Fields(value.getClass(), values);
+            return new ObjectState(value.getClass(), values);
         }
         // An AtomicInteger count of a two-lock design, say: its text is its value.
         return String.valueOf(value);
@@ -106,7 +104,7 @@ final class Snapshot {
                 render(out, array[i]);
             }
             out.append(']');
-        } else if (value instanceof Fields object) {
+        } else if (value instanceof ObjectState object) {
             Field[] names = fieldsOf(object.type());
             out.append('{');
             for (int i = 0; i < names.length; i++) {
@@ -125,37 +123,9 @@ final class Snapshot {
                 || Condition.class.isAssignableFrom(type);
     }
 
-    private static boolean isStudents(Class<?> type) {
-        return type.getName().startsWith("lab.");
-    }
-
     private Field[] fieldsOf(Class<?> type) {
-        return fields.computeIfAbsent(type, t -> {
-            List<Field> found = new ArrayList<>();
-            for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) && !isLocking(field.getType()) && trySetAccessible(field)) {
-                        found.add(field);
-                    }
-                }
-            }
-            return found.toArray(Field[]::new);
-        });
-    }
-
-    private static boolean trySetAccessible(Field field) {
-        try {
-            return field.trySetAccessible();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static Object read(Field field, Object target) {
-        try {
-            return field.get(target);
-        } catch (IllegalAccessException e) {
-            return null;
-        }
+        return fields.computeIfAbsent(type, t -> Fields.of(t).stream()
+                .filter(field -> !isLocking(field.getType()))
+                .toArray(Field[]::new));
     }
 }

@@ -1,14 +1,7 @@
 package labkit.suites.buffer;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -17,8 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import labkit.api.Call;
@@ -26,8 +17,8 @@ import labkit.api.Threads;
 import labkit.api.Tolerances;
 
 /**
- * A ReentrantLock put in place of the student's own one, with Conditions of its own in place of
- * theirs, that stops one watched thread each time it lets go of the lock entirely and each time
+ * A ReentrantLock put in place of the student's own one by {@link LockSwap}, with Conditions of
+ * its own in place of theirs, that stops one watched thread each time it lets go of the lock entirely and each time
  * it is about to take it again. Between those two stops the thread holds nothing, so it
  * must not change the buffer; with the thread standing still at both ends, the check compares
  * snapshots without racing it (student-bugs #26: a slot written after {@code unlock()}).
@@ -64,52 +55,9 @@ final class SteppedLock extends ReentrantLock {
     private long awaitedAtAcquire;
     private volatile long awaited;
 
-    private SteppedLock(boolean fair) {
+    /** Made by {@link LockSwap}, which puts it in place of the student's lock. */
+    SteppedLock(boolean fair) {
         super(fair);
-    }
-
-    /**
-     * Puts a SteppedLock in place of {@code buffer}'s one {@link ReentrantLock}, and a Condition of
-     * it in place of each of the lock's Conditions in the buffer's fields. Empty when the buffer is
-     * built otherwise (no lock, several, a lock of another kind, a Condition of a lock not its own)
-     * or its fields cannot be set; call it on a buffer made for stepping, before it is used.
-     */
-    static Optional<SteppedLock> swapInto(Object buffer) {
-        List<Field> lockFields = new ArrayList<>();
-        List<Field> conditionFields = new ArrayList<>();
-        ReentrantLock original = null;
-        for (Class<?> c = buffer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                Object value = Modifier.isStatic(field.getModifiers()) ? null : read(field, buffer);
-                if (value instanceof ReadWriteLock || value instanceof Lock && value.getClass() != ReentrantLock.class
-                        || value instanceof ReentrantLock && original != null && value != original) {
-                    return Optional.empty();
-                }
-                if (value instanceof ReentrantLock lock) {
-                    original = lock;
-                    lockFields.add(field);
-                } else if (value instanceof Condition) {
-                    conditionFields.add(field);
-                } else if (holdsLocking(value, HELPER_DEPTH)) {
-                    // A lock or Condition kept where the swap does not reach would be left behind.
-                    return Optional.empty();
-                }
-            }
-        }
-        if (original == null || !ownsAll(original, conditionFields, buffer)) {
-            return Optional.empty();
-        }
-        SteppedLock stepped = new SteppedLock(original.isFair());
-        Map<Object, Condition> replacements = new IdentityHashMap<>();
-        boolean swapped = true;
-        for (Field field : conditionFields) {
-            swapped &= write(field, buffer, replacements.computeIfAbsent(read(field, buffer), c -> stepped.newCondition()));
-        }
-        for (Field field : lockFields) {
-            swapped &= write(field, buffer, stepped);
-        }
-        // A half-swapped buffer is never used again: the check makes it only for stepping.
-        return swapped ? Optional.of(stepped) : Optional.empty();
     }
 
     /**
@@ -340,67 +288,5 @@ final class SteppedLock extends ReentrantLock {
     @FunctionalInterface
     private interface Awaiting<T> {
         T run() throws InterruptedException;
-    }
-
-    /** How deep into the student's helper objects, arrays and collections a kept lock is looked for. */
-    private static final int HELPER_DEPTH = 2;
-
-    /** Whether {@code value} (an array, a collection or a student's object) keeps a lock or Condition. */
-    private static boolean holdsLocking(Object value, int depth) {
-        if (value instanceof Lock || value instanceof ReadWriteLock || value instanceof Condition) {
-            return true;
-        }
-        if (depth == 0 || value == null) {
-            return false;
-        }
-        if (value instanceof Object[] array) {
-            return Arrays.stream(array).anyMatch(element -> holdsLocking(element, depth - 1));
-        }
-        if (value instanceof Collection<?> collection) {
-            return collection.stream().anyMatch(element -> holdsLocking(element, depth - 1));
-        }
-        if (value.getClass().getName().startsWith("lab.")) {
-            for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) && holdsLocking(read(field, value), depth - 1)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether every Condition in the buffer's fields belongs to {@code lock} (only then can all be replaced). */
-    private static boolean ownsAll(ReentrantLock lock, List<Field> conditionFields, Object buffer) {
-        lock.lock();
-        try {
-            for (Field field : conditionFields) {
-                lock.hasWaiters((Condition) read(field, buffer));
-            }
-            return true;
-        } catch (IllegalArgumentException notItsOwn) {
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static Object read(Field field, Object target) {
-        try {
-            return field.trySetAccessible() ? field.get(target) : null;
-        } catch (IllegalAccessException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Whether the field could be set: a JDK that makes final fields truly final refuses. */
-    private static boolean write(Field field, Object target, Object value) {
-        try {
-            field.set(target, value);
-            return true;
-        } catch (IllegalAccessException | RuntimeException e) {
-            return false;
-        }
     }
 }

@@ -48,10 +48,6 @@ final class StudentLock {
         return all;
     }
 
-    ReentrantLock reentrant() {
-        return single;
-    }
-
     /** Takes every lock of the buffer from the calling (check) thread, in declaration order. */
     void holdAll() {
         all.forEach(Lock::lock);
