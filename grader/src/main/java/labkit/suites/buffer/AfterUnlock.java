@@ -63,23 +63,36 @@ final class AfterUnlock {
     /** Each call in turn, stepped; the first change made after an unlock(). */
     AssertionError unchanged() throws InterruptedException {
         for (Op op : ops()) {
-            Object[] released = {null};
-            AssertionError[] found = {null};
-            Call<?> call = step(op, () -> released[0] = snapshot.take(), () -> {
-                if (found[0] == null && released[0] != null) {
-                    found[0] = changedSince(op.name(), released[0]);
-                }
-                released[0] = null;
-            });
-            Calls.resultOf(call, op.name());
-            if (found[0] == null && released[0] != null) {
-                found[0] = changedSince(op.name(), released[0]);
-            }
-            if (found[0] != null) {
-                return found[0];
+            Gap gap = new Gap(op.name());
+            Calls.resultOf(step(op, gap::open, gap::close), op.name());
+            gap.close(); // returning ends the last gap
+            if (gap.change != null) {
+                return gap.change;
             }
         }
         return null;
+    }
+
+    /** From the moment a call has let go of the lock until it takes it again or returns. */
+    private final class Gap {
+        private final String method;
+        private Object released;
+        private AssertionError change;
+
+        Gap(String method) {
+            this.method = method;
+        }
+
+        void open() {
+            released = snapshot.take();
+        }
+
+        void close() {
+            if (change == null && released != null) {
+                change = changedSince(method, released);
+            }
+            released = null;
+        }
     }
 
     /** Each call in turn, stepped, with the other thread using the buffer at each unlock(); the first loss or duplicate. */
