@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
+import labkit.engine.scan.StaticScan;
+import labkit.engine.scan.Violation;
 import labkit.engine.text.Messages;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -63,7 +65,7 @@ public final class Grader {
         if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
             return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
         }
-        List<SandboxRules.Violation> violations = SandboxRules.scan(compiled.classes());
+        List<Violation> violations = StaticScan.scan(compiled.classes(), lab.id(), lab.packageName());
         if (!violations.isEmpty()) {
             return refused(lab, checks, violations, notes);
         }
@@ -95,7 +97,7 @@ public final class Grader {
     }
 
     private static AssignmentResult refused(LabDefinition lab, List<CheckDefinition> checks,
-            List<SandboxRules.Violation> violations, List<String> notes) {
+            List<Violation> violations, List<String> notes) {
         String list = violations.stream().limit(10).map(v -> "  " + v).collect(Collectors.joining("\n"));
         String why = Messages.format("engine.lab.sandbox", list);
         List<CheckResult> results = checks.stream().map(c -> Verdicts.zero(c, "error", why)).collect(Collectors.toList());
@@ -117,7 +119,7 @@ public final class Grader {
                 .collect(Collectors.toSet());
     }
 
-    private static Path contractClasspath(LabDefinition lab) {
+    static Path contractClasspath(LabDefinition lab) {
         try {
             return Path.of(lab.contract().getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
