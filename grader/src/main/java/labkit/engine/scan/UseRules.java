@@ -92,12 +92,16 @@ final class UseRules {
         return null;
     }
 
-    boolean bootstrap(String owner, String name) {
-        return list.allowsBootstrap(owner, name);
-    }
-
-    String reasonFor(String type) {
-        return list.reasonFor(type);
+    /**
+     * Why bootstrap method {@code owner.name} is refused, or {@code null}: any bootstrap but those
+     * javac's own output needs is reflection through method handles, wherever it is declared.
+     */
+    String bootstrap(String owner, String name) {
+        if (list.allowsBootstrap(owner, name)) {
+            return null;
+        }
+        String refusal = type(owner);
+        return refusal != null ? refusal : list.reasonFor("java/lang/invoke/MethodHandle");
     }
 
     private static String elementOf(String arrayType) {

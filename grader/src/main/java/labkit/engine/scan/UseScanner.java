@@ -76,11 +76,9 @@ final class UseScanner implements Instructions.Listener {
     }
 
     private boolean bootstrapAllowed(Instructions.Place place, Handle bootstrap) {
-        if (rules.bootstrap(bootstrap.getOwner(), bootstrap.getName())) {
-            return true;
-        }
-        report(place, bootstrap.getOwner(), bootstrap.getName(), rules.reasonFor(bootstrap.getOwner()));
-        return false;
+        String refusal = rules.bootstrap(bootstrap.getOwner(), bootstrap.getName());
+        report(place, bootstrap.getOwner(), bootstrap.getName(), refusal);
+        return refusal == null;
     }
 
     private void report(Instructions.Place place, String owner, String member, String reason) {

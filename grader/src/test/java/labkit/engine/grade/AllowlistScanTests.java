@@ -48,6 +48,7 @@ class AllowlistScanTests {
             Map.entry("hostile/reads-files-through-urls", "LockCounter.java:10 uses java.net.URL (reading files or opening connections)"),
             Map.entry("hostile/logs-to-a-file", "LockCounter.java:11 uses java.util.logging.FileHandler (writing log files)"),
             Map.entry("hostile/prefs-jndi-rmi", "LockCounter.java:11 uses java.util.prefs.Preferences.userRoot (writing the user's preferences)"),
+            Map.entry("hostile/inherits-refused-members", "LockCounter.java:14 uses lab.counter.LockCounter$Worker.getStackTrace (inspecting the caller's stack)"),
             Map.entry("hostile/finds-the-graders-threads", "LockCounter.java:10 uses java.lang.Thread.enumerate (inspecting the grader's threads)"));
 
     static Stream<Arguments> labSubmissions() throws IOException {

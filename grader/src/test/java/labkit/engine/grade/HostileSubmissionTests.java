@@ -88,6 +88,9 @@ class HostileSubmissionTests {
                         "LockCounter.java:10 uses java.lang.Thread.enumerate (inspecting the grader's threads)",
                         "LockCounter.java:18 uses java.lang.Thread.getAllStackTraces (inspecting the caller's stack)",
                         "LockCounter.java:21 uses java.lang.Thread.getThreadGroup (inspecting the grader's threads)")),
+                sample("inherits-refused-members", r -> refused(r,
+                        "LockCounter.java:14 uses lab.counter.LockCounter$Worker.getStackTrace (inspecting the caller's stack)",
+                        "LockCounter.java:15 uses lab.counter.LockCounter$Failure.getStackTrace (inspecting the caller's stack)")),
                 sample("modern-java-forms", r -> {
                     // Lambdas, method references, string concatenation, a record and an enum switch are
                     // invokedynamic or synthetic code the allowlist must let through.

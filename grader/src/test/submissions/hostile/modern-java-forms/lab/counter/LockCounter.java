@@ -73,6 +73,8 @@ public class LockCounter implements Counter {
 
     @Override
     public String toString() {
-        return "LockCounter[" + value + ", next step " + Step.valueOf("ONE") + "]";
+        StringBuilder text = new StringBuilder("LockCounter[").append(value);
+        text.setLength(text.length()); // length() and setLength() are declared by StringBuilder's package-private parent
+        return text + ", next step " + Step.valueOf("ONE") + "]";
     }
 }
