@@ -46,6 +46,9 @@ public final class Grader {
         if (!sources.links().isEmpty()) {
             notes.add(Messages.format("engine.lab.links-left-out", String.join(", ", sources.links())));
         }
+        if (sources.refusal() != null) {
+            return refused(lab, checks, sources.refusal(), notes);
+        }
         if (sources.isEmpty()) {
             notes.add(Messages.format("engine.lab.missing", lab.studentClass(),
                     folder.sourceRoot().resolve(lab.packageName().replace('.', '/')).resolve(studentFile)));
@@ -78,7 +81,7 @@ public final class Grader {
         List<String> notes = new ArrayList<>();
         if (!compiled.legacyEncoded().isEmpty()) {
             String files = compiled.legacyEncoded().stream()
-                    .map(p -> folder.sourceRoot().relativize(p).toString().replace('\\', '/'))
+                    .map(folder::shown)
                     .collect(Collectors.joining(", "));
             notes.add(Messages.format("engine.lab.not-utf8", files, SourceFile.LEGACY.name()));
         }
@@ -99,7 +102,11 @@ public final class Grader {
     private static AssignmentResult refused(LabDefinition lab, List<CheckDefinition> checks,
             List<Violation> violations, List<String> notes) {
         String list = violations.stream().limit(10).map(v -> "  " + v).collect(Collectors.joining("\n"));
-        String why = Messages.format("engine.lab.sandbox", list);
+        return refused(lab, checks, Messages.format("engine.lab.sandbox", list), notes);
+    }
+
+    /** A lab whose code is not run: 0 points, each check an error with {@code why}, which is also the lab's message. */
+    private static AssignmentResult refused(LabDefinition lab, List<CheckDefinition> checks, String why, List<String> notes) {
         List<CheckResult> results = checks.stream().map(c -> Verdicts.zero(c, "error", why)).collect(Collectors.toList());
         notes.add(why);
         return assignment(lab, "graded", String.join("\n", notes), results);

@@ -2,6 +2,7 @@ package labkit.engine.scan;
 
 import java.util.Set;
 import labkit.engine.bytecode.Instructions;
+import labkit.engine.text.FileNames;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -84,7 +85,7 @@ final class UseScanner implements Instructions.Listener {
     private void report(Instructions.Place place, String owner, String member, String reason) {
         if (reason != null) {
             String what = owner.replace('/', '.') + (member == null || member.equals("<init>") ? "" : "." + member);
-            found.add(new Violation(place.toString(), what, reason));
+            found.add(new Violation(FileNames.shown(place.toString()), FileNames.shown(what), reason));
         }
     }
 }
