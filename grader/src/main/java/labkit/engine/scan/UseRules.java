@@ -75,7 +75,7 @@ final class UseRules {
         if (refusal == null && !list.allowsMember(declaring, name)) {
             refusal = list.reasonFor(declaring);
         }
-        return refusal != null ? refusal : descriptor(desc == null ? null : desc);
+        return refusal != null ? refusal : descriptor(desc);
     }
 
     /** The first refused type among those {@code desc} names, or {@code null}. */

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The allowlist against every submission the kit ships: the four references and every sample of
- * the four labs pass the scan (a buggy sample's bug is for its suite to find, not the sandbox);
+ * The allowlist against every submission the kit ships: the four references, the template's
+ * skeletons, the README's sample attempt and every sample of the four labs pass the scan (a buggy sample's bug is for its suite to find, not the sandbox);
  * of the engine's and the hostile samples exactly those listed here are refused, for that use.
  */
 @Timeout(600)
@@ -55,6 +55,8 @@ class AllowlistScanTests {
         Stream.Builder<Arguments> all = Stream.builder();
         for (String lab : LABS) {
             all.add(Arguments.of(lab, KitGrading.reference()));
+            all.add(Arguments.of(lab, KitGrading.root().resolve("assignments/template")));
+            all.add(Arguments.of(lab, KitGrading.root().resolve("samples/student-attempt")));
             for (Path sample : children(SAMPLES.resolve(lab))) {
                 boolean addsKitTypeOnly = sample.getFileName().toString().startsWith("shadows-");
                 all.add(Arguments.of(lab, addsKitTypeOnly ? KitGrading.referenceWith(lab, sample.getFileName().toString()) : sample));
