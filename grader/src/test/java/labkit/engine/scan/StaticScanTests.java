@@ -37,6 +37,17 @@ class StaticScanTests {
     }
 
     @Test
+    @DisplayName("a pattern switch (JDK 21+) keeps its bootstrap, and the types it tests are checked")
+    void patternSwitchLabelsAreTypes(@TempDir Path dir) throws IOException {
+        Handle typeSwitch = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/runtime/SwitchBootstraps", "typeSwitch",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)"
+                        + "Ljava/lang/invoke/CallSite;", false);
+        assertThat(scan(dir, code -> code.visitInvokeDynamicInsn("typeSwitch", "(Ljava/lang/Object;I)I", typeSwitch,
+                Type.getType("Ljava/lang/String;"), Type.getType("Ljava/io/File;"))))
+                .containsExactly(new Violation("Forged.java:7", "java.io.File", "file access"));
+    }
+
+    @Test
     @DisplayName("a bootstrap method other than javac's own is refused, and its arguments are not trusted")
     void unknownBootstrapIsRefused(@TempDir Path dir) throws IOException {
         Handle own = new Handle(Opcodes.H_INVOKESTATIC, "lab/counter/Forged", "link", "()V", false);
