@@ -22,6 +22,7 @@ import org.objectweb.asm.Type;
 final class JdkTypes {
 
     private final Map<String, Optional<Class<?>>> loaded = new HashMap<>();
+    private final Map<String, List<String>> supertypes = new HashMap<>();
 
     Optional<Class<?>> load(String internalName) {
         return loaded.computeIfAbsent(internalName, name -> {
@@ -35,6 +36,10 @@ final class JdkTypes {
 
     /** {@code type} and every class and interface above it, nearest first; just {@code type} when the JDK has no such class. */
     List<String> supertypes(String type) {
+        return supertypes.computeIfAbsent(type, this::walkUp);
+    }
+
+    private List<String> walkUp(String type) {
         Optional<Class<?>> start = load(type);
         if (start.isEmpty()) {
             return List.of(type);
