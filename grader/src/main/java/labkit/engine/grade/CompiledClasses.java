@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import labkit.engine.text.FileNames;
 import labkit.engine.text.Messages;
 
 /** The class files a lab's compilation produced, trimmed to what the kit takes from a submission. */
@@ -26,7 +27,7 @@ final class CompiledClasses {
         List<String> copies = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(classes)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
-                String name = classes.relativize(file).toString().replace('\\', '/');
+                String name = FileNames.shown(classes.relativize(file).toString().replace('\\', '/'));
                 String simple = file.getFileName().toString().replace(".class", "");
                 String outer = simple.contains("$") ? simple.substring(0, simple.indexOf('$')) : simple;
                 if (!file.startsWith(labDir)) {

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
+import labkit.engine.scan.StaticScan;
+import labkit.engine.scan.Violation;
 import labkit.engine.text.Messages;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -44,6 +46,9 @@ public final class Grader {
         if (!sources.links().isEmpty()) {
             notes.add(Messages.format("engine.lab.links-left-out", String.join(", ", sources.links())));
         }
+        if (sources.refusal() != null) {
+            return refused(lab, checks, sources.refusal(), notes);
+        }
         if (sources.isEmpty()) {
             notes.add(Messages.format("engine.lab.missing", lab.studentClass(),
                     folder.sourceRoot().resolve(lab.packageName().replace('.', '/')).resolve(studentFile)));
@@ -63,7 +68,7 @@ public final class Grader {
         if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
             return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
         }
-        List<SandboxRules.Violation> violations = SandboxRules.scan(compiled.classes());
+        List<Violation> violations = StaticScan.scan(compiled.classes(), lab.id(), lab.packageName());
         if (!violations.isEmpty()) {
             return refused(lab, checks, violations, notes);
         }
@@ -76,7 +81,7 @@ public final class Grader {
         List<String> notes = new ArrayList<>();
         if (!compiled.legacyEncoded().isEmpty()) {
             String files = compiled.legacyEncoded().stream()
-                    .map(p -> folder.sourceRoot().relativize(p).toString().replace('\\', '/'))
+                    .map(folder::shown)
                     .collect(Collectors.joining(", "));
             notes.add(Messages.format("engine.lab.not-utf8", files, SourceFile.LEGACY.name()));
         }
@@ -95,9 +100,13 @@ public final class Grader {
     }
 
     private static AssignmentResult refused(LabDefinition lab, List<CheckDefinition> checks,
-            List<SandboxRules.Violation> violations, List<String> notes) {
+            List<Violation> violations, List<String> notes) {
         String list = violations.stream().limit(10).map(v -> "  " + v).collect(Collectors.joining("\n"));
-        String why = Messages.format("engine.lab.sandbox", list);
+        return refused(lab, checks, Messages.format("engine.lab.sandbox", list), notes);
+    }
+
+    /** A lab whose code is not run: 0 points, each check an error with {@code why}, which is also the lab's message. */
+    private static AssignmentResult refused(LabDefinition lab, List<CheckDefinition> checks, String why, List<String> notes) {
         List<CheckResult> results = checks.stream().map(c -> Verdicts.zero(c, "error", why)).collect(Collectors.toList());
         notes.add(why);
         return assignment(lab, "graded", String.join("\n", notes), results);
@@ -117,7 +126,7 @@ public final class Grader {
                 .collect(Collectors.toSet());
     }
 
-    private static Path contractClasspath(LabDefinition lab) {
+    static Path contractClasspath(LabDefinition lab) {
         try {
             return Path.of(lab.contract().getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {

@@ -16,6 +16,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import labkit.engine.text.FileNames;
 
 /**
  * Compiles one lab of a submission on its own, against the kit's contracts only, for the JDK that
@@ -68,7 +69,7 @@ final class LabCompiler {
         }
         Path file = Path.of(d.getSource().toUri());
         String name = file.startsWith(sourceRoot) ? sourceRoot.relativize(file).toString() : file.getFileName().toString();
-        return name + ":" + d.getLineNumber();
+        return FileNames.shown(name) + ":" + d.getLineNumber();
     }
 
     static void recreate(Path dir) {

@@ -1,6 +1,7 @@
 package labkit.engine.grade;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import javax.tools.SimpleJavaFileObject;
 
@@ -31,12 +33,20 @@ final class SourceFile extends SimpleJavaFileObject {
         this.legacy = legacy;
     }
 
+    /**
+     * Reads {@code path}, which {@link SubmissionFolder} found to be a regular file within its
+     * caps: never more than {@link SubmissionFolder#MAX_SOURCE_BYTES}, and never through a link,
+     * even if the file was changed since.
+     */
     static SourceFile read(Path path) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) SubmissionFolder.MAX_SOURCE_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (bytes.length > SubmissionFolder.MAX_SOURCE_BYTES) {
+            throw new UncheckedIOException(new IOException(path.getFileName() + " grew past the size the grader reads while it was graded"));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
