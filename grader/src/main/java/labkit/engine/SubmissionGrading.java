@@ -1,19 +1,14 @@
 package labkit.engine;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import labkit.engine.cli.GradeRun;
 import labkit.engine.grade.GradeRequest;
-import labkit.engine.grade.Grader;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
-import labkit.engine.report.ReportWriter;
-import org.junit.jupiter.api.Assumptions;
+import labkit.engine.report.ReportText;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,42 +17,35 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * What {@code mvn test -Dsubmission=DIR} (in the kit) and {@code mvn test} (in a student
- * repository) run: grades the submission, writes the report files, and shows every check as a
- * test, so that the build fails when a check fails (unless {@code -Dgrader.failBuild=false}).
+ * repository) run: grades the submission through {@link GradeRun}, like the command-line grader,
+ * and shows every check as a test named by its id, so that the build fails when a check fails.
+ * {@code -Dgrader.failBuild=false} keeps the build green through the build's profile that sets
+ * {@code maven.test.failure.ignore}; the checks are still failures in surefire's XML.
  *
- * <p>System properties: {@code submission}, {@code assignments}, {@code check},
- * {@code grader.seed}, {@code grader.failBuild}; and, set by the build, {@code grader.root},
+ * <p>System properties: {@code submission}, {@code assignments}, {@code check} (one or more ids,
+ * comma-separated), {@code grader.seed}; and, set by the build, {@code grader.root},
  * {@code grader.invocationDir}, {@code grader.output}, {@code grader.work}.
  */
 public class SubmissionGrading {
 
     @TestFactory
     Stream<DynamicNode> grade() {
-        GradeRequest request = request();
-        GradeReport report = Grader.grade(request);
-        ReportWriter.write(report, Path.of(property("grader.output", "target/grade")));
-        System.out.println(ReportWriter.console(report));
-        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
-            System.out.print(ReportWriter.githubAnnotations(report));
-        }
-        boolean failBuild = !"false".equalsIgnoreCase(property("grader.failBuild", "true"));
-        return report.assignments().stream().map(a -> container(a, failBuild));
+        GradeReport report = GradeRun.run(request(), Path.of(property("grader.output", "target/grade")), System.out,
+                System.getenv());
+        return report.assignments().stream().map(SubmissionGrading::container);
     }
 
-    private static DynamicContainer container(AssignmentResult assignment, boolean failBuild) {
+    /** A test per check, named by its id, as the grading contract says; a lab that was not graded gives its reason in each. */
+    private static DynamicNode container(AssignmentResult assignment) {
+        String why = assignment.graded() || assignment.message() == null ? "" : "\n" + assignment.message();
         return DynamicContainer.dynamicContainer(assignment.id(), assignment.checks().stream()
-                .map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c, failBuild))));
+                .map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c, why))));
     }
 
-    private static void verdict(CheckResult check, boolean failBuild) {
-        if (check.passed()) {
-            return;
+    private static void verdict(CheckResult check, String labMessage) {
+        if (!check.passed()) {
+            throw new CheckFailed(check.id() + " " + check.status() + ": " + ReportText.clean(check.message() + labMessage));
         }
-        String message = check.status() + ": " + check.message();
-        if (!failBuild) {
-            Assumptions.abort(message);
-        }
-        throw new AssertionFailedError(message);
     }
 
     static GradeRequest request() {
@@ -80,18 +68,32 @@ public class SubmissionGrading {
             label = given;
             rerun = "mvn test -Dsubmission=" + given;
         }
-        String seedText = property("grader.seed", null);
-        long seed = seedText == null ? Math.abs(new SecureRandom().nextInt()) : Long.parseLong(seedText.trim());
-        Set<String> labs = Arrays.stream(property("assignments", "").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         String agent = property("grader.coverageAgent", null);
         List<String> childArgs = agent == null ? List.of() : List.of(agent);
-        return new GradeRequest(dir, label, labs, property("check", null), seed,
+        return new GradeRequest(dir, label, GradeRun.list(property("assignments", null)),
+                GradeRun.joined(GradeRun.list(property("check", null))), GradeRun.seed(property("grader.seed", null)),
                 Path.of(property("grader.work", "target/grade-work")), rerun, childArgs);
     }
 
     private static String property(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
+    }
+
+    /**
+     * A check that did not pass, as surefire shows it: the verdict and message the report printed,
+     * without a stack trace, which would only show the kit's own frames.
+     */
+    private static final class CheckFailed extends AssertionFailedError {
+        private static final long serialVersionUID = 1L;
+
+        CheckFailed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }
