@@ -13,13 +13,16 @@ public record SourceLocation(String file, int line) {
 
     /** A stack frame in a {@code lab.*} class, as a message shows it: {@code lab.counter.LockCounter.get(LockCounter.java:14)}. */
     private static final Pattern FRAME = Pattern.compile("\\b(lab(?:\\.[\\w$]+)*)\\.[\\w$]+\\.[\\w$<>]+\\(([\\w$]+\\.java):(\\d+)\\)");
-    /** A line a static rule found: {@code LockCounter.java:8 uses ...} or {@code (LockCounter.java:8)}. */
-    private static final Pattern FILE_LINE = Pattern.compile("(?<![\\w$/.])([\\w$]+\\.java):(\\d+)\\b");
+    /**
+     * A line a static rule or the compiler found: {@code LockCounter.java:8 uses ...}, {@code (LockCounter.java:8)},
+     * or a path from the source root, {@code lab/counter/LockCounter.java:8: error}.
+     */
+    private static final Pattern FILE_LINE = Pattern.compile("(?<![\\w$/.])((?:[\\w$]+/)*[\\w$]+\\.java):(\\d+)\\b");
 
     /**
      * Where {@code message} points in the student's code: the first {@code lab.*} stack frame it
      * shows (the innermost call of the submission), else the first {@code File.java:line} it
-     * names, taken to be in {@code labPackage}; {@code null} when it names none.
+     * names, taken to be in {@code labPackage} unless it has a path; {@code null} when it names none.
      *
      * @param sourcePrefix the source root's path from the submission's root: {@code src/main/java/} or empty
      */
@@ -40,7 +43,8 @@ public record SourceLocation(String file, int line) {
 
     private static SourceLocation at(String prefix, String packageName, String file, String line) {
         try {
-            return new SourceLocation(prefix + packageName.replace('.', '/') + "/" + file, Integer.parseInt(line));
+            String path = file.contains("/") ? file : packageName.replace('.', '/') + "/" + file;
+            return new SourceLocation(prefix + path, Integer.parseInt(line));
         } catch (NumberFormatException e) {
             return null;
         }
