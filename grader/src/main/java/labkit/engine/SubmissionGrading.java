@@ -9,7 +9,8 @@ import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
 import labkit.engine.report.ReportText;
-import org.junit.jupiter.api.DynamicContainer;
+import labkit.engine.text.Messages;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -32,19 +33,37 @@ public class SubmissionGrading {
     Stream<DynamicNode> grade() {
         GradeReport report = GradeRun.run(request(), Path.of(property("grader.output", "target/grade")), System.out,
                 System.getenv());
-        return report.assignments().stream().map(SubmissionGrading::container);
+        return report.assignments().stream().flatMap(SubmissionGrading::tests);
     }
 
-    /** A test per check, named by its id, as the grading contract says; a lab that was not graded gives its reason in each. */
-    private static DynamicNode container(AssignmentResult assignment) {
-        String why = assignment.graded() || assignment.message() == null ? "" : "\n" + assignment.message();
-        return DynamicContainer.dynamicContainer(assignment.id(), assignment.checks().stream()
-                .map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c, why))));
+    /**
+     * A test per check, named by its id. A lab that is missing or does not compile fails once, in
+     * its first check, with the lab's reason; its other checks did not run and are skipped, so
+     * that surefire's summary has one line for the lab, not one per check.
+     */
+    private static Stream<DynamicNode> tests(AssignmentResult lab) {
+        if (lab.graded()) {
+            return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c)));
+        }
+        String reason = lab.message() == null ? lab.status() : ReportText.clean(lab.message()).split("\n", 2)[0];
+        String failure = Messages.format("report.surefire.failure", lab.id(), lab.status(), reason);
+        String skipped = Messages.format("report.surefire.not-run", lab.id(), lab.status());
+        return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+            if (c == lab.checks().get(0)) {
+                throw new CheckFailed(failure);
+            }
+            Assumptions.abort(skipped);
+        }));
     }
 
-    private static void verdict(CheckResult check, String labMessage) {
+    /**
+     * Fails the check's test with one line (surefire repeats it in its summary of failures); the
+     * whole message was printed once, in the report, and is in grade.md.
+     */
+    private static void verdict(CheckResult check) {
         if (!check.passed()) {
-            throw new CheckFailed(check.id() + " " + check.status() + ": " + ReportText.clean(check.message() + labMessage));
+            String headline = check.message() == null ? "" : ReportText.clean(check.message()).split("\n", 2)[0];
+            throw new CheckFailed(Messages.format("report.surefire.failure", check.id(), check.status(), headline));
         }
     }
 

@@ -65,7 +65,6 @@ class ReportFormatsTests {
         assertThat(console).startsWith("labkit grade of sub (seed 7)\n"
                 + "buffer     missing        0 / 25           not graded, see below\n"
                 + "counter    graded         20 / 25          1 of 2 checks passed\n"
-                + "  FAILED    counter.b                                          0 / 5\n"
                 + "total                     20 / 50\n"
                 + "\nbuffer was not graded (missing):\n"
                 + "  > No lab.buffer.ConditionBuffer: the grader looked for src/main/java/lab/buffer/ConditionBuffer.java.\n"
@@ -75,6 +74,19 @@ class ReportFormatsTests {
         assertThat(ReportTextTests.startsACommand(console)).isFalse();
         assertThat(console).doesNotContainPattern(ReportTextTests.FAKE_POINTS);
         assertThat(console.lines().filter(l -> l.startsWith("FAILED"))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("console: checks of a lab that failed for the same reason are one block, under all their ids, with the first one's rerun line")
+    void consoleGroupsTheSameReason() {
+        String why = "Your code threw where the contract does not allow it: UnsupportedOperationException: TODO";
+        GradeReport report = Reports.of(Reports.graded("counter", Reports.failed("counter.a", 2, why + "\n\nRerun just this check: x -Dcheck=counter.a", null),
+                Reports.failed("counter.b", 3, "other", null),
+                Reports.failed("counter.c", 1, why + "\n\nRerun just this check: x -Dcheck=counter.c", null)));
+        String console = ConsoleReport.of(report);
+        assertThat(console).endsWith("\nFAILED counter.a, counter.c (2 checks, 0 / 3 points, for the same reason)\n"
+                + "  > " + why + "\n  > \n  > Rerun just this check: x -Dcheck=counter.a\n"
+                + "\nFAILED counter.b (0 / 3 points)\n  > other\n");
     }
 
     @Test
