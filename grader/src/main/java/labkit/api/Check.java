@@ -38,4 +38,10 @@ public @interface Check {
      * shorter; this one only stops a submission that never returns.
      */
     int timeoutSeconds() default 20;
+
+    /**
+     * Who sees the check: {@link Visibility#VISIBLE} unless a course keeps it for after the due
+     * date or for the instructor alone.
+     */
+    Visibility visibility() default Visibility.VISIBLE;
 }

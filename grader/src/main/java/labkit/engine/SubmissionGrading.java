@@ -1,20 +1,16 @@
 package labkit.engine;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import labkit.engine.cli.GradeRun;
 import labkit.engine.grade.GradeRequest;
-import labkit.engine.grade.Grader;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
-import labkit.engine.report.ReportWriter;
+import labkit.engine.report.ReportText;
+import labkit.engine.text.Messages;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -22,42 +18,53 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * What {@code mvn test -Dsubmission=DIR} (in the kit) and {@code mvn test} (in a student
- * repository) run: grades the submission, writes the report files, and shows every check as a
- * test, so that the build fails when a check fails (unless {@code -Dgrader.failBuild=false}).
+ * repository) run: grades the submission through {@link GradeRun}, like the command-line grader,
+ * and shows every check as a test named by its id, so that the build fails when a check fails.
+ * {@code -Dgrader.failBuild=false} keeps the build green through the build's profile that sets
+ * {@code maven.test.failure.ignore}; the checks are still failures in surefire's XML.
  *
- * <p>System properties: {@code submission}, {@code assignments}, {@code check},
- * {@code grader.seed}, {@code grader.failBuild}; and, set by the build, {@code grader.root},
+ * <p>System properties: {@code submission}, {@code assignments}, {@code check} (one or more ids,
+ * comma-separated), {@code grader.seed}; and, set by the build, {@code grader.root},
  * {@code grader.invocationDir}, {@code grader.output}, {@code grader.work}.
  */
 public class SubmissionGrading {
 
     @TestFactory
     Stream<DynamicNode> grade() {
-        GradeRequest request = request();
-        GradeReport report = Grader.grade(request);
-        ReportWriter.write(report, Path.of(property("grader.output", "target/grade")));
-        System.out.println(ReportWriter.console(report));
-        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
-            System.out.print(ReportWriter.githubAnnotations(report));
-        }
-        boolean failBuild = !"false".equalsIgnoreCase(property("grader.failBuild", "true"));
-        return report.assignments().stream().map(a -> container(a, failBuild));
+        GradeReport report = GradeRun.run(request(), Path.of(property("grader.output", "target/grade")), System.out,
+                System.getenv());
+        return report.assignments().stream().flatMap(SubmissionGrading::tests);
     }
 
-    private static DynamicContainer container(AssignmentResult assignment, boolean failBuild) {
-        return DynamicContainer.dynamicContainer(assignment.id(), assignment.checks().stream()
-                .map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c, failBuild))));
+    /**
+     * A test per check, named by its id. A lab that is missing or does not compile fails once, in
+     * its first check, with the lab's reason; its other checks did not run and are skipped, so
+     * that surefire's summary has one line for the lab, not one per check.
+     */
+    private static Stream<DynamicNode> tests(AssignmentResult lab) {
+        if (lab.graded()) {
+            return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c)));
+        }
+        String reason = lab.message() == null ? lab.status() : ReportText.clean(lab.message()).split("\n", 2)[0];
+        String failure = Messages.format("report.surefire.failure", lab.id(), lab.status(), reason);
+        String skipped = Messages.format("report.surefire.not-run", lab.id(), lab.status());
+        return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+            if (c == lab.checks().get(0)) {
+                throw new CheckFailed(failure);
+            }
+            Assumptions.abort(skipped);
+        }));
     }
 
-    private static void verdict(CheckResult check, boolean failBuild) {
-        if (check.passed()) {
-            return;
+    /**
+     * Fails the check's test with one line (surefire repeats it in its summary of failures); the
+     * whole message was printed once, in the report, and is in grade.md.
+     */
+    private static void verdict(CheckResult check) {
+        if (!check.passed()) {
+            String headline = check.message() == null ? "" : ReportText.clean(check.message()).split("\n", 2)[0];
+            throw new CheckFailed(Messages.format("report.surefire.failure", check.id(), check.status(), headline));
         }
-        String message = check.status() + ": " + check.message();
-        if (!failBuild) {
-            Assumptions.abort(message);
-        }
-        throw new AssertionFailedError(message);
     }
 
     static GradeRequest request() {
@@ -80,18 +87,32 @@ public class SubmissionGrading {
             label = given;
             rerun = "mvn test -Dsubmission=" + given;
         }
-        String seedText = property("grader.seed", null);
-        long seed = seedText == null ? Math.abs(new SecureRandom().nextInt()) : Long.parseLong(seedText.trim());
-        Set<String> labs = Arrays.stream(property("assignments", "").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         String agent = property("grader.coverageAgent", null);
         List<String> childArgs = agent == null ? List.of() : List.of(agent);
-        return new GradeRequest(dir, label, labs, property("check", null), seed,
+        return new GradeRequest(dir, label, GradeRun.list(property("assignments", null)),
+                GradeRun.joined(GradeRun.list(property("check", null))), GradeRun.seed(property("grader.seed", null)),
                 Path.of(property("grader.work", "target/grade-work")), rerun, childArgs);
     }
 
     private static String property(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
+    }
+
+    /**
+     * A check that did not pass, as surefire shows it: the verdict and message the report printed,
+     * without a stack trace, which would only show the kit's own frames.
+     */
+    private static final class CheckFailed extends AssertionFailedError {
+        private static final long serialVersionUID = 1L;
+
+        CheckFailed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

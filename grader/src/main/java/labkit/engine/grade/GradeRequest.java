@@ -1,8 +1,12 @@
 package labkit.engine.grade;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import labkit.engine.text.Messages;
 
 /**
  * What to grade and how.
@@ -10,23 +14,62 @@ import java.util.Set;
  * @param submission the submission folder
  * @param label how the submission is named in the report and in rerun commands
  * @param assignments the lab ids to grade; empty for all
- * @param check a single full check id to run, or {@code null} for all
+ * @param check the full check ids to run, comma-separated ({@code counter.sequential,pool.at-most-n}),
+ *     or {@code null} for all
  * @param seed the run's seed
  * @param workDir where compiled classes and the forked JVMs' files go
- * @param rerunCommand the command a rerun hint starts with, e.g. {@code mvn test -Dsubmission=DIR}
+ * @param rerunCommand the command a rerun hint starts with, e.g. {@code mvn test -Dsubmission=DIR}; one
+ *     that starts with {@code java} is the command-line grader's, which takes {@code --check}/{@code --seed}
  * @param childJvmArgs extra options for the forked JVMs (the kit's coverage agent)
  */
 public record GradeRequest(Path submission, String label, Set<String> assignments, String check, long seed,
         Path workDir, String rerunCommand, List<String> childJvmArgs) {
 
+    /** The check ids asked for, in the order given; empty when every check runs. */
+    public Set<String> checkIds() {
+        if (check == null) {
+            return Set.of();
+        }
+        return Arrays.stream(check.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Whether only some checks run: a rerun, whose report must not replace the full one. */
+    public boolean partial() {
+        return !checkIds().isEmpty();
+    }
+
+    /** The sentence that ends a failed check's message: the command that reruns it alone, as the user ran the grader. */
+    String rerunHint(String checkId) {
+        String key = rerunCommand.startsWith("java ") ? "engine.rerun.cli" : "engine.rerun";
+        return Messages.format(key, rerunCommand, checkId, Long.toString(seed));
+    }
+
+    /** Fails, naming the first one, when an asked-for lab or check is not in {@code catalog}. */
+    void checkAgainst(List<LabDefinition> catalog) {
+        for (String lab : assignments) {
+            if (catalog.stream().noneMatch(l -> l.id().equals(lab))) {
+                throw new IllegalArgumentException(Messages.format("engine.request.unknown-lab", lab,
+                        catalog.stream().map(LabDefinition::id).collect(Collectors.joining(", "))));
+            }
+        }
+        for (String id : checkIds()) {
+            if (catalog.stream().flatMap(l -> l.checks().stream()).noneMatch(c -> c.id().equals(id))) {
+                throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", id));
+            }
+        }
+    }
+
     boolean wants(LabDefinition lab) {
-        if (check != null && !check.startsWith(lab.id() + ".")) {
+        Set<String> ids = checkIds();
+        if (!ids.isEmpty() && ids.stream().noneMatch(id -> id.startsWith(lab.id() + "."))) {
             return false;
         }
         return assignments.isEmpty() || assignments.contains(lab.id());
     }
 
     boolean wants(CheckDefinition check) {
-        return this.check == null || this.check.equals(check.id());
+        Set<String> ids = checkIds();
+        return ids.isEmpty() || ids.contains(check.id());
     }
 }

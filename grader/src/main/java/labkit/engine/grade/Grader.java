@@ -18,24 +18,48 @@ public final class Grader {
 
     private Grader() {}
 
+    /**
+     * Fails, naming it, when the request asks for a lab or a check that does not exist, before
+     * anything is compiled or run.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static void validate(GradeRequest request) {
+        request.checkAgainst(LabCatalog.discover());
+    }
+
     /** Grades {@code request.submission()} against every lab the request selects. */
     public static GradeReport grade(GradeRequest request) {
-        List<LabDefinition> labs = LabCatalog.discover().stream().filter(request::wants).collect(Collectors.toList());
-        if (request.check() != null && labs.isEmpty()) {
-            throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", request.check()));
-        }
+        return grade(request, GradeProgress.NONE);
+    }
+
+    /**
+     * Grades as {@link #grade(GradeRequest)}, telling {@code progress} as each lab starts and ends.
+     *
+     * @throws IllegalArgumentException when the request names a lab or a check that does not exist
+     */
+    public static GradeReport grade(GradeRequest request, GradeProgress progress) {
+        long started = System.nanoTime();
+        List<LabDefinition> catalog = LabCatalog.discover();
+        request.checkAgainst(catalog);
+        List<LabDefinition> labs = catalog.stream().filter(request::wants).collect(Collectors.toList());
+        progress.planned(labs.size(), labs.stream().mapToInt(l -> checksOf(l, request).size()).sum());
         List<AssignmentResult> results = new ArrayList<>();
         for (LabDefinition lab : labs) {
-            results.add(gradeLab(lab, request));
+            progress.labStarted(lab.id(), checksOf(lab, request).size());
+            AssignmentResult result = CheckDetails.attach(lab, request, gradeLab(lab, request));
+            progress.labEnded(result);
+            results.add(result);
         }
         double score = results.stream().mapToDouble(AssignmentResult::score).sum();
         double max = results.stream().mapToDouble(AssignmentResult::maxScore).sum();
-        return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results);
+        return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results,
+                List.copyOf(request.checkIds()), (System.nanoTime() - started) / 1_000_000);
     }
 
     static AssignmentResult gradeLab(LabDefinition lab, GradeRequest request) {
-        List<CheckDefinition> checks = lab.checks().stream().filter(request::wants).collect(Collectors.toList());
-        if (request.check() != null && checks.isEmpty()) {
+        List<CheckDefinition> checks = checksOf(lab, request);
+        if (request.partial() && checks.isEmpty()) {
             throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", request.check()));
         }
         SubmissionFolder folder = new SubmissionFolder(request.submission());
@@ -74,6 +98,10 @@ public final class Grader {
         }
         List<CheckResult> results = new ChildSession(lab, request, compiled.classes(), work).grade(checks);
         return assignment(lab, "graded", notes.isEmpty() ? null : String.join("\n", notes), results);
+    }
+
+    private static List<CheckDefinition> checksOf(LabDefinition lab, GradeRequest request) {
+        return lab.checks().stream().filter(request::wants).collect(Collectors.toList());
     }
 
     /** What the student should know about how their sources were read: files read as legacy text, kit types left out. */

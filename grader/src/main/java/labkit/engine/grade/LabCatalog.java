@@ -77,7 +77,8 @@ public final class LabCatalog {
             if (check.description().isBlank()) {
                 throw new SuiteDefinitionError(Messages.format("engine.suite.no-description", id));
             }
-            checks.add(new CheckDefinition(id, check.points(), check.category(), check.description(), check.timeoutSeconds()));
+            checks.add(new CheckDefinition(id, check.points(), check.category(), check.description(), check.timeoutSeconds(),
+                    check.visibility()));
         }
         double sum = checks.stream().mapToDouble(CheckDefinition::points).sum();
         if (checks.isEmpty() || Math.abs(sum - lab.points()) > EPSILON) {

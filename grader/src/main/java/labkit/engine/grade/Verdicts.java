@@ -56,6 +56,6 @@ final class Verdicts {
     }
 
     static String rerun(CheckDefinition check, GradeRequest request) {
-        return Messages.format("engine.rerun", request.rerunCommand(), check.id(), Long.toString(request.seed()));
+        return request.rerunHint(check.id());
     }
 }

@@ -11,6 +11,16 @@ import java.util.List;
 public record AssignmentResult(String id, String status, double score, double maxScore, String message,
         List<CheckResult> checks) {
 
+    /** Whether the lab's checks ran: not {@code missing} nor {@code compile_error}. */
+    public boolean graded() {
+        return "graded".equals(status);
+    }
+
+    /** How many of its checks passed. */
+    public long passedCount() {
+        return checks.stream().filter(CheckResult::passed).count();
+    }
+
     /** The check with {@code id}, which must exist. */
     public CheckResult check(String checkId) {
         return checks.stream().filter(c -> c.id().equals(checkId)).findFirst()

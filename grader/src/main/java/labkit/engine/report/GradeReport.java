@@ -2,11 +2,22 @@ package labkit.engine.report;
 
 import java.util.List;
 
-/** The whole grade of one submission: the content of {@code grade.json} (schema 1). */
+/**
+ * The whole grade of one submission: the content of {@code grade.json} (schema 1).
+ *
+ * @param rerun the check ids of a partial run (a rerun of some checks), empty for a full run
+ * @param durationMs how long grading took, compiling included
+ */
 public record GradeReport(int schema, String submission, double score, double maxScore, long seed,
-        List<AssignmentResult> assignments) {
+        List<AssignmentResult> assignments, List<String> rerun, long durationMs) {
 
     public static final int SCHEMA = 1;
+
+    /** A full run's report whose duration was not measured. */
+    public GradeReport(int schema, String submission, double score, double maxScore, long seed,
+            List<AssignmentResult> assignments) {
+        this(schema, submission, score, maxScore, seed, assignments, List.of(), 0);
+    }
 
     /** The lab with {@code id}, which must have been graded. */
     public AssignmentResult assignment(String id) {
@@ -17,5 +28,15 @@ public record GradeReport(int schema, String submission, double score, double ma
     /** Whether any check of any lab did not pass. */
     public boolean anyFailed() {
         return assignments.stream().flatMap(a -> a.checks().stream()).anyMatch(c -> !c.passed());
+    }
+
+    /** Whether only some checks ran: the lab totals are not the lab's grade. */
+    public boolean partial() {
+        return !rerun.isEmpty();
+    }
+
+    /** How many checks ran. */
+    public int checkCount() {
+        return assignments.stream().mapToInt(a -> a.checks().size()).sum();
     }
 }
