@@ -29,6 +29,7 @@ import labkit.api.Call;
 import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
+import labkit.api.Fields;
 import labkit.api.GradedLab;
 import labkit.api.Locks;
 import labkit.api.Structure;
@@ -208,10 +209,13 @@ class LatchSuite {
             description = "a Lock guards the flag and waiters wait on a Condition made by it")
     void usesLockAndCondition(Submission submission) {
         requireWorking(submission);
-        for (Class<?> type : List.of(Lock.class, Condition.class)) {
-            if (submission.classes().stream().flatMap(c -> c.getFields().stream()).noneMatch(f -> f.getRawType().isAssignableTo(type))) {
-                throw Feedback.fail("latch.uses-lock-and-condition.missing", submission.className(), type.getName());
-            }
+        // The event's own fields, by reflection (no ArchUnit import): Locks.of also takes a ReadWriteLock's write lock.
+        Event event = submission.create(Event.class);
+        if (Locks.of(event).isEmpty()) {
+            throw Feedback.fail("latch.uses-lock-and-condition.missing", submission.className(), Lock.class.getName());
+        }
+        if (Fields.of(event.getClass()).stream().noneMatch(f -> Fields.read(f, event) instanceof Condition)) {
+            throw Feedback.fail("latch.uses-lock-and-condition.missing", submission.className(), Condition.class.getName());
         }
     }
 
@@ -227,8 +231,6 @@ class LatchSuite {
                 Phaser.class, Semaphore.class, CompletableFuture.class, FutureTask.class, Exchanger.class),
                 submission.classes(), "latch.no-synchronized-or-latches.ready-made");
     }
-
-    // ---- helpers that read like the scenarios above ----
 
     /** Structure points need a class that works at all: the skeleton's TODOs throw here, so it scores 0. */
     private static void requireWorking(Submission submission) {

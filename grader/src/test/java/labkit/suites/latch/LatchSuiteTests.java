@@ -9,14 +9,21 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Grades the grader of the latch lab: the reference passes every check, the skeleton scores 0, each known bug fails exactly its checks. */
+/** Grades the grader of the latch lab: the reference and a correct but unusual design pass every check, the skeleton scores 0, each known bug fails exactly its checks. */
 @DisplayName("latch suite")
 class LatchSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
     void referenceScoresFullMarks() {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.reference(), "latch"));
+    }
+
+    @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
+    @ValueSource(strings = {"read-write-lock"})
+    void unusualButCorrectScoresFullMarks(String variant) {
+        KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("latch", variant), "latch"));
     }
 
     @Test
@@ -46,6 +53,8 @@ class LatchSuiteTests {
                         .fails("latch.no-lost-wakeup", Feedback.text("latch.no-lost-wakeup.stuck", "late-waiter", 2000)),
                 SampleExpectation.of("latch", "unlock-not-in-finally")
                         .fails("latch.lock-released-after-interrupt", Feedback.text("latch.lock-released-after-interrupt.held", 2000)),
+                SampleExpectation.of("latch", "swallowed-interrupt")
+                        .fails("latch.lock-released-after-interrupt", Feedback.text("latch.lock-released-after-interrupt.returned")),
                 SampleExpectation.of("latch", "timeout-ignored")
                         .fails("latch.timed-await-times-out", Feedback.text("latch.timed-await.waited", "await(0 ms)", 1000))
                         .fails("latch.timed-await-keeps-deadline", KitGrading.messageStart("latch.timed-await.late", "await(400 ms)", null)),
