@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Times grading the reference solutions, each lab alone and all four together, with the time
+# Times grading the reference solutions, each lab alone and all together, with the time
 # the check bodies themselves took (from grade.json). Run from the kit's root after a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
-labs=${LABS:-"counter pool buffer fetcher all"}
+# The labs are the suites' packages, so a new lab is timed without editing this list.
+labs=${LABS:-"$(ls grader/src/main/java/labkit/suites | tr '\n' ' ')all"}
 mvn -B -q -ntp install -DskipTests
 printf '%-8s %-4s %10s %12s %8s\n' lab run wall_s checks_s score
 for lab in $labs; do

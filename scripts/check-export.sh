@@ -47,17 +47,17 @@ if ! (cd "$repo" && mvn -B -ntp test -Dmaven.repo.local="$work/m2" -Dgrader.fail
   exit 1
 fi
 first=$(( $(date +%s) - start ))
-python3 - "$repo/target/grade/grade.json" <<'PY'
+python3 - "$repo/target/grade/grade.json" "$(ls "$kit/grader/src/main/java/labkit/suites")" <<'PY'
 import json, sys
 grade = json.load(open(sys.argv[1]))
 labs = {a["id"]: a for a in grade["assignments"]}
-assert sorted(labs) == ["buffer", "counter", "fetcher", "pool"], sorted(labs)
+assert sorted(labs) == sorted(sys.argv[2].split()), sorted(labs)
 counter = labs["counter"]
 failed = [c["id"] for c in counter["checks"] if c["status"] != "passed"]
 assert counter["status"] == "graded" and failed == ["counter.lock-released-after-exception"], failed
 lost = sum(c["max_points"] for c in counter["checks"] if c["status"] != "passed")
 assert counter["score"] == counter["max_score"] - lost, counter["score"]
-for lab in ("buffer", "fetcher", "pool"):
+for lab in set(labs) - {"counter"}:
     assert labs[lab]["status"] == "graded" and labs[lab]["score"] == 0, (lab, labs[lab]["score"])
 print(f"export: buggy counter {counter['score']:g}/{counter['max_score']:g}, only {failed[0]} failed;"
       f" skeletons 0; total {grade['score']:g}/{grade['max_score']:g}")
