@@ -57,6 +57,11 @@ public record GradeRequest(Path submission, String label, Set<String> assignment
             if (catalog.stream().flatMap(l -> l.checks().stream()).noneMatch(c -> c.id().equals(id))) {
                 throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", id));
             }
+            String lab = id.substring(0, id.indexOf('.'));
+            if (!assignments.isEmpty() && !assignments.contains(lab)) {
+                throw new IllegalArgumentException(Messages.format("engine.request.check-outside-labs", id,
+                        String.join(",", assignments)));
+            }
         }
     }
 

@@ -84,6 +84,8 @@ class LabkitCliTests {
                 "labkit: " + Messages.format("engine.request.unknown-lab", "queue", "buffer, counter, fetcher, pool"));
         expectUsageError(run("grade", attempt(), "--check", "counter.sequential,counter.no-such-check"),
                 "labkit: " + Messages.format("engine.request.unknown-check", "counter.no-such-check"));
+        expectUsageError(run("grade", attempt(), "--assignments", "pool", "--check", "counter.sequential"),
+                "labkit: The check counter.sequential is not in the labs asked for (pool): leave out the labs, or add its lab.");
         expectUsageError(run("grade", attempt(), "--seed=12x"), "labkit: the seed must be a whole number, not 12x");
         Run unwritable = run("grade", attempt(), "--out", file.resolve("below").toString(), "--check", "counter.sequential");
         assertThat(unwritable.status()).isEqualTo(2);

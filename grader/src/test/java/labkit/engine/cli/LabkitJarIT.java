@@ -75,6 +75,18 @@ class LabkitJarIT {
     }
 
     @Test
+    @DisplayName("the jar holds the contracts, never a class of the reference solutions")
+    void noReferenceInside() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(KitGrading.root().resolve("grader/target/labkit.jar").toFile())) {
+            List<String> labClasses = jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> n.startsWith("lab/") && n.endsWith(".class")).toList();
+            assertThat(labClasses).contains("lab/counter/Counter.class", "lab/fetcher/FetchResult.class")
+                    .noneMatch(n -> n.matches(".*/(LockCounter|SemaphorePool|ConditionBuffer|ParallelFetcher)(\\$.*)?\\.class"));
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(LabkitCli.class.getName());
+        }
+    }
+
+    @Test
     @DisplayName("java -jar labkit.jar with a folder that does not exist exits 2 with one line on stderr")
     void unreadableFolder() throws Exception {
         Run run = java(KitGrading.root().resolve("grader/target"), List.of(), "grade", "no-such-submission");

@@ -66,6 +66,21 @@ class CheckDetailsTests {
                 .isEqualTo(new SourceLocation("lab/counter/LockCounter.java", 12));
     }
 
+    @Test
+    @DisplayName("attach puts a lab's verdicts in the order of its handout's table, read from the grader's own copy")
+    void handoutOrder() {
+        LabDefinition counter = LabCatalog.discover().stream().filter(l -> l.id().equals("counter")).findFirst().orElseThrow();
+        List<String> handout = HandoutOrder.of("counter");
+        assertThat(handout).hasSize(counter.checks().size()).startsWith("counter.sequential", "counter.increment-waits-for-update");
+        List<CheckResult> reversed = new java.util.ArrayList<>(counter.checks().stream()
+                .map(c -> new CheckResult(c.id(), "correctness", "passed", 1, 1, null, null, 1, "x")).toList());
+        java.util.Collections.reverse(reversed);
+        AssignmentResult result = new AssignmentResult("counter", "graded", 0, 25, null, reversed);
+        assertThat(CheckDetails.attach(counter, request(KitGrading.root()), result).checks()).extracting(CheckResult::id)
+                .containsExactlyElementsOf(handout);
+        assertThat(HandoutOrder.of("no-such-lab")).isEmpty();
+    }
+
     private static GradeRequest request(Path dir) {
         return new GradeRequest(dir, "x", Set.of(), null, 1, dir.resolve("work"), "mvn test", List.of());
     }

@@ -136,7 +136,7 @@ class ReportFormatsTests {
         assertThat(b.get("number").asText()).isEqualTo("2.2");
         assertThat(b.get("status").asText()).isEqualTo("failed");
         assertThat(b.get("visibility").asText()).isEqualTo("hidden");
-        assertThat(JSON.convertValue(b.get("tags"), List.class)).containsExactly("counter", "correctness");
+        assertThat(JSON.convertValue(b.get("tags"), String[].class)).containsExactly("counter", "correctness");
         assertThat(json.get("tests").get(1).get("visibility").asText()).isEqualTo("visible");
     }
 
