@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
+import labkit.engine.report.SandboxSummary;
+import labkit.engine.sandbox.OsSandbox;
 import labkit.engine.text.Messages;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -18,6 +20,7 @@ public final class Grader {
 
     /** Grades {@code request.submission()} against every lab the request selects. */
     public static GradeReport grade(GradeRequest request) {
+        OsSandbox sandbox = OsSandbox.forRun(request.sandbox());
         List<LabDefinition> labs = LabCatalog.discover().stream().filter(request::wants).collect(Collectors.toList());
         if (request.check() != null && labs.isEmpty()) {
             throw new IllegalArgumentException(Messages.format("engine.request.unknown-check", request.check()));
@@ -28,7 +31,8 @@ public final class Grader {
         }
         double score = results.stream().mapToDouble(AssignmentResult::score).sum();
         double max = results.stream().mapToDouble(AssignmentResult::maxScore).sum();
-        return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results);
+        return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results,
+                new SandboxSummary(sandbox.os(), sandbox.mode().jsonName(), request.staticScan(), sandbox.note()));
     }
 
     static AssignmentResult gradeLab(LabDefinition lab, GradeRequest request) {
@@ -63,7 +67,7 @@ public final class Grader {
         if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
             return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
         }
-        List<SandboxRules.Violation> violations = SandboxRules.scan(compiled.classes());
+        List<SandboxRules.Violation> violations = request.staticScan() ? SandboxRules.scan(compiled.classes()) : List.of();
         if (!violations.isEmpty()) {
             return refused(lab, checks, violations, notes);
         }

@@ -39,7 +39,10 @@ final class Verdicts {
         String status;
         String message;
         String stderr = outcome.stderrTail();
-        if ("output".equals(outcome.killedBecause())) {
+        if (ChildRun.KILLED_BUDGET.equals(outcome.killedBecause())) {
+            status = "timed_out";
+            message = Messages.format("engine.check.budget-spent", ChildSession.LAB_BUDGET_SECONDS);
+        } else if (ChildRun.KILLED_OUTPUT.equals(outcome.killedBecause())) {
             status = "error";
             message = Messages.format("engine.check.output-flood", ChildRun.OUTPUT_KILL_BYTES / (1024 * 1024));
         } else if (outcome.killedBecause() != null) {

@@ -74,6 +74,7 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Messages.format("report.md.title", points(report.score()), points(report.maxScore()))).append("\n\n");
         md.append(Messages.format("report.md.intro", report.submission(), Long.toString(report.seed()))).append("\n\n");
+        md.append(report.sandbox() == null ? "" : Messages.format("report.md.sandbox", report.sandbox().os(), report.sandbox().note()) + "\n\n");
         for (AssignmentResult a : report.assignments()) {
             md.append("## ").append(a.id()).append(": ").append(points(a.score())).append(" / ").append(points(a.maxScore()))
                     .append(" (").append(a.status()).append(")\n\n");
