@@ -13,13 +13,13 @@ import java.util.List;
  * @param fileSizeBytes the largest file the JVM may write (RLIMIT_FSIZE)
  * @param openFiles open file descriptors (RLIMIT_NOFILE)
  */
-record Limits(int tasks, long fileSizeBytes, int openFiles) {
+public record Limits(int tasks, long fileSizeBytes, int openFiles) {
 
     /**
      * Room for the kit's stress checks and for a student who starts a few thousand threads (the
      * JVM itself takes about 25), but not for an endless fork or thread bomb.
      */
-    static final Limits DEFAULT = new Limits(4_500, 64L * 1024 * 1024, 1_024);
+    public static final Limits DEFAULT = new Limits(4_500, 64L * 1024 * 1024, 1_024);
 
     List<String> prlimitOptions() {
         return List.of("--nproc=" + tasks, "--fsize=" + fileSizeBytes, "--nofile=" + openFiles, "--core=0");

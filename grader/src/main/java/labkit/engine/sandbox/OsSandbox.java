@@ -35,11 +35,15 @@ public final class OsSandbox {
      * @throws SandboxUnavailableException when {@code mode} is {@link SandboxMode#REQUIRED} and the sandbox cannot start
      */
     public static OsSandbox forRun(SandboxMode mode) {
-        OsSandbox chosen = PER_MODE.computeIfAbsent(mode, m -> select(m, Tools.find("bwrap")));
-        if (mode == SandboxMode.REQUIRED && !chosen.active()) {
-            throw new SandboxUnavailableException(chosen.note());
+        return PER_MODE.computeIfAbsent(mode, m -> select(m, Tools.find("bwrap"))).orFail();
+    }
+
+    /** This sandbox, unless the mode requires one and there is none. */
+    OsSandbox orFail() {
+        if (mode == SandboxMode.REQUIRED && !active()) {
+            throw new SandboxUnavailableException(note);
         }
-        return chosen;
+        return this;
     }
 
     /** The choice for {@code mode} given where {@code bwrap} is (empty: not installed); probes it. */
