@@ -13,6 +13,7 @@ import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
 import labkit.engine.report.ReportWriter;
+import labkit.engine.sandbox.ReportSeal;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -35,13 +36,18 @@ public class SubmissionGrading {
     Stream<DynamicNode> grade() {
         GradeRequest request = request();
         GradeReport report = Grader.grade(request);
-        ReportWriter.write(report, Path.of(property("grader.output", "target/grade")));
+        Path output = Path.of(property("grader.output", "target/grade"));
+        ReportWriter.write(report, output);
+        ReportSeal seal = ReportSeal.of(output, List.of("grade.json", "grade.md", "results.json"));
         System.out.println(ReportWriter.console(report));
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             System.out.print(ReportWriter.githubAnnotations(report));
         }
         boolean failBuild = !"false".equalsIgnoreCase(property("grader.failBuild", "true"));
-        return report.assignments().stream().map(a -> container(a, failBuild));
+        // Runs after every check's test: the last thing the build does with the report files.
+        DynamicTest intact = DynamicTest.dynamicTest("report-files-intact",
+                () -> seal.broken().ifPresent(why -> { throw new AssertionFailedError(why); }));
+        return Stream.concat(report.assignments().stream().map(a -> container(a, failBuild)), Stream.of(intact));
     }
 
     private static DynamicContainer container(AssignmentResult assignment, boolean failBuild) {
