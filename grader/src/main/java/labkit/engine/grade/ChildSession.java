@@ -24,12 +24,19 @@ final class ChildSession {
      */
     static final int LAB_BUDGET_SECONDS = 150;
 
+    private final int budgetSeconds;
     private final LabDefinition lab;
     private final GradeRequest request;
     private final Path classes;
     private final Path work;
 
     ChildSession(LabDefinition lab, GradeRequest request, Path classes, Path work) {
+        this(lab, request, classes, work, LAB_BUDGET_SECONDS);
+    }
+
+    /** A session with another budget: the kit's own test of the budget, which cannot wait 150 s. */
+    ChildSession(LabDefinition lab, GradeRequest request, Path classes, Path work, int budgetSeconds) {
+        this.budgetSeconds = budgetSeconds;
         this.lab = lab;
         this.request = request;
         this.classes = classes;
@@ -41,7 +48,7 @@ final class ChildSession {
         List<String> remaining = ids(checks);
         // The budget is a wall-clock cap: each JVM's deadline is what is left of it, not only a test between JVMs.
         ChildRun.Settings settings = new ChildRun.Settings(request, OsSandbox.forRun(request.sandbox()),
-                System.nanoTime() + LAB_BUDGET_SECONDS * 1_000_000_000L);
+                System.nanoTime() + budgetSeconds * 1_000_000_000L);
         while (!remaining.isEmpty()) {
             ChildRun.Outcome outcome = ChildRun.run(lab, classes, work, remaining, settings);
             int before = verdicts.size();
@@ -53,13 +60,13 @@ final class ChildSession {
             }
             String running = ChildRun.runningCheck(outcome.events());
             if (running != null && remaining.contains(running) && !outcome.tampered()) {
-                verdicts.put(running, Verdicts.crashed(lab.check(running), outcome, request));
+                verdicts.put(running, Verdicts.crashed(lab.check(running), outcome, request, budgetSeconds));
             }
             remaining = remaining.stream().filter(id -> !verdicts.containsKey(id)).collect(Collectors.toList());
             if (remaining.isEmpty()) {
                 break;
             }
-            Verdict rest = endOfSession(outcome, verdicts.size() == before, settings.budgetDeadlineNanos());
+            Verdict rest = endOfSession(outcome, verdicts.size() == before, settings.budgetDeadlineNanos(), budgetSeconds);
             if (rest != null) {
                 remaining.forEach(id -> verdicts.put(id, Verdicts.zero(lab.check(id), rest.status(), rest.message())));
                 break;
@@ -73,12 +80,12 @@ final class ChildSession {
      * with (nothing more from this code is believed), the lab's budget is spent, or the JVM made no
      * progress at all.
      */
-    private static Verdict endOfSession(ChildRun.Outcome outcome, boolean noProgress, long budgetDeadline) {
+    private static Verdict endOfSession(ChildRun.Outcome outcome, boolean noProgress, long budgetDeadline, int budgetSeconds) {
         if (outcome.tampered()) {
             return new Verdict("error", Messages.format("engine.check.channel-tampered"));
         }
         if (ChildRun.KILLED_BUDGET.equals(outcome.killedBecause()) || System.nanoTime() - budgetDeadline > 0) {
-            return new Verdict("timed_out", Messages.format("engine.lab.budget-spent", LAB_BUDGET_SECONDS));
+            return new Verdict("timed_out", Messages.format("engine.lab.budget-spent", budgetSeconds));
         }
         return noProgress ? new Verdict("error", crashMessage(outcome)) : null;
     }
