@@ -5,35 +5,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every forked JVM (or sandbox) the grading process has running, so that an interrupted grading
+ * The forked JVMs (or sandboxes) a grading process has running, so that an interrupted grading
  * run (Ctrl-C on {@code mvn test}, a CI cancel: both end the JVM with a signal that runs shutdown
  * hooks) ends them and everything they started, instead of leaving them under PID 1.
  */
 final class ChildProcesses {
 
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** This grading process's children, killed by a shutdown hook. */
+    static final ChildProcesses RUNNING = new ChildProcesses();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::killAll, "grader-child-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(RUNNING::killAll, "grader-child-reaper"));
     }
 
-    private ChildProcesses() {}
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
 
-    static void started(Process process) {
-        LIVE.add(process);
+    void started(Process process) {
+        live.add(process);
     }
 
-    static void ended(Process process) {
-        LIVE.remove(process);
+    void ended(Process process) {
+        live.remove(process);
     }
 
     /** Kills every registered process tree; what the shutdown hook does. */
-    static void killAll() {
-        LIVE.forEach(ChildProcesses::kill);
+    void killAll() {
+        live.forEach(this::kill);
     }
 
     /** Kills {@code process} and all its descendants, and waits (a little) for it to be gone. */
-    static void kill(Process process) {
+    void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -41,10 +42,10 @@ final class ChildProcesses {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LIVE.remove(process);
+        live.remove(process);
     }
 
-    static int live() {
-        return LIVE.size();
+    int live() {
+        return live.size();
     }
 }

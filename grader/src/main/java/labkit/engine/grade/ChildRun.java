@@ -83,10 +83,14 @@ final class ChildRun {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
-            ChildProcesses.started(process);
-            handSecret(process, channel);
-            String killed = supervise(process, lab, checkIds, channel, out, err, settings.budgetDeadlineNanos());
-            ChildProcesses.ended(process);
+            ChildProcesses.RUNNING.started(process);
+            String killed;
+            try {
+                handSecret(process, channel);
+                killed = supervise(process, lab, checkIds, channel, out, err, settings.budgetDeadlineNanos());
+            } finally {
+                ChildProcesses.RUNNING.ended(process);
+            }
             channel.poll();
             Integer exit = killed == null ? process.exitValue() : null;
             // HotSpot reports a fatal OutOfMemoryError on standard output, other deaths on standard error.
@@ -180,13 +184,13 @@ final class ChildRun {
                     reason = running == null ? KILLED_IDLE : KILLED_STUCK;
                 }
                 if (reason != null) {
-                    ChildProcesses.kill(process);
+                    ChildProcesses.RUNNING.kill(process);
                     return reason;
                 }
             }
             return null;
         } catch (InterruptedException e) {
-            ChildProcesses.kill(process);
+            ChildProcesses.RUNNING.kill(process);
             Thread.currentThread().interrupt();
             return KILLED_INTERRUPTED;
         }

@@ -193,16 +193,17 @@ class VerdictChannelTests {
     @Test
     @DisplayName("the shutdown hook's action kills every child process tree still running")
     void interruptedGradingKillsItsChildren() throws Exception {
+        ChildProcesses children = new ChildProcesses();
         Process shell = new ProcessBuilder("/bin/sh", "-c", "sleep 60 & sleep 60").start();
-        ChildProcesses.started(shell);
+        children.started(shell);
         org.awaitility.Awaitility.await().until(() -> shell.descendants().count() >= 1);
         List<ProcessHandle> tree = shell.descendants().toList();
 
-        ChildProcesses.killAll();
+        children.killAll();
 
         assertThat(shell.isAlive()).isFalse();
         org.awaitility.Awaitility.await().until(() -> tree.stream().noneMatch(ProcessHandle::isAlive));
-        assertThat(ChildProcesses.live()).isZero();
+        assertThat(children.live()).isZero();
     }
 
     private static void assumeMode(SandboxMode mode) {
