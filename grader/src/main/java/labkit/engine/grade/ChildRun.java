@@ -53,10 +53,6 @@ final class ChildRun {
 
     /** What came back: the accepted events in order, how the process ended, and whether the channel lost its trust. */
     record Outcome(List<Map<String, Object>> events, Integer exitCode, String killedBecause, String stderrTail, String distrust) {
-        boolean done() {
-            return events.stream().anyMatch(e -> EventLog.DONE.equals(e.get("event")));
-        }
-
         boolean tampered() {
             return distrust != null;
         }
