@@ -29,14 +29,10 @@ final class ContainedGrading {
 
     private ContainedGrading() {}
 
-    /** A folder of the kit's build for one test's own files. */
+    /** A new, empty folder of the kit's build for one test's own files (emptied: an earlier build may have left it). */
     static Path scratchOfTest(String name) {
         Path dir = KitGrading.root().resolve("grader/target/kit-work/contained-" + name + "-" + RUNS.incrementAndGet());
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LabCompiler.recreate(dir);
         return dir;
     }
 

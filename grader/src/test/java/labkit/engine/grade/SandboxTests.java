@@ -88,7 +88,7 @@ class SandboxTests {
             // The cap counts the JVM's own threads too (a few dozen): the student gets a little fewer.
             assertThat(threads).isBetween(LIMITS.tasks() - 500L, (long) LIMITS.tasks());
         } else {
-            // A loaded machine starts fewer threads than the cap in 3 s; BubblewrapTests shows the
+            // A loaded machine starts fewer threads than the cap in 2 s; BubblewrapTests shows the
             // refusal itself with a lower cap.
             assertThat(threads).isLessThan(LIMITS.tasks());
         }
