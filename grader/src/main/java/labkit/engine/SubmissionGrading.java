@@ -10,6 +10,8 @@ import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
 import labkit.engine.report.ReportText;
 import labkit.engine.text.Messages;
+import labkit.engine.report.ReportWriter;
+import labkit.engine.sandbox.ReportSeal;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,9 +33,13 @@ public class SubmissionGrading {
 
     @TestFactory
     Stream<DynamicNode> grade() {
-        GradeReport report = GradeRun.run(request(), Path.of(property("grader.output", "target/grade")), System.out,
-                System.getenv());
-        return report.assignments().stream().flatMap(SubmissionGrading::tests);
+        Path out = Path.of(property("grader.output", "target/grade"));
+        GradeReport report = GradeRun.run(request(), out, System.out, System.getenv());
+        // Taken now that every forked JVM is gone; checked by the build's last test.
+        ReportSeal seal = ReportSeal.of(ReportWriter.folderFor(report, out), ReportWriter.FILES);
+        DynamicTest intact = DynamicTest.dynamicTest("report-files-intact",
+                () -> seal.broken().ifPresent(why -> { throw new CheckFailed(why); }));
+        return Stream.concat(report.assignments().stream().flatMap(SubmissionGrading::tests), Stream.of(intact));
     }
 
     /**

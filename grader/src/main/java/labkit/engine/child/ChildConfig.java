@@ -2,7 +2,6 @@ package labkit.engine.child;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,26 +12,22 @@ public final class ChildConfig {
     public static final String SEED = "labkit.seed";
     public static final String CHECKS = "labkit.checks";
     public static final String CLASSES = "labkit.classes";
-    public static final String EVENTS = "labkit.events";
 
     final long seed;
     final Set<String> checks;
     final Path classes;
-    final Path events;
 
-    private ChildConfig(long seed, Set<String> checks, Path classes, Path events) {
+    private ChildConfig(long seed, Set<String> checks, Path classes) {
         this.seed = seed;
         this.checks = checks;
         this.classes = classes;
-        this.events = events;
     }
 
     static ChildConfig from(ExtensionContext context) {
         return new ChildConfig(
                 context.getConfigurationParameter(SEED).map(Long::parseLong).orElse(0L),
                 context.getConfigurationParameter(CHECKS).map(ChildConfig::split).orElse(Set.of()),
-                context.getConfigurationParameter(CLASSES).map(Path::of).orElse(null),
-                context.getConfigurationParameter(EVENTS).map(Path::of).orElse(null));
+                context.getConfigurationParameter(CLASSES).map(Path::of).orElse(null));
     }
 
     private static Set<String> split(String csv) {
@@ -41,9 +36,5 @@ public final class ChildConfig {
 
     boolean selects(String checkId) {
         return checks.isEmpty() || checks.contains(checkId);
-    }
-
-    Optional<Path> events() {
-        return Optional.ofNullable(events);
     }
 }

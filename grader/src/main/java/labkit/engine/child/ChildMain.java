@@ -18,8 +18,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Entry point of the forked JVM that runs one lab's suite against the student's classes.
- * Arguments: {@code suiteClass classesDir eventsFile seed checks}. Ends the JVM itself, so that
- * threads the student's code left running cannot keep it alive.
+ * Arguments: {@code suiteClass classesDir eventsFile seed checks}; standard input holds the
+ * secret that signs the events, read (and closed) first thing, before any student class loads.
+ * Ends the JVM itself, so that threads the student's code left running cannot keep it alive.
  */
 public final class ChildMain {
 
@@ -32,21 +33,25 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
+        byte[] secret = EventSignature.read(System.in);
+        System.in.close();
         String suite = args[0];
         Path events = Path.of(args[2]);
         System.setOut(capped(System.out));
         System.setErr(capped(System.err));
         Map<String, String> config = new HashMap<>();
         config.put(ChildConfig.CLASSES, args[1]);
-        config.put(ChildConfig.EVENTS, args[2]);
         config.put(ChildConfig.SEED, args[3]);
         config.put(ChildConfig.CHECKS, args.length > 4 ? args[4] : "");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(suite))
                 .configurationParameters(config)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                // Student throwables are formatted only by SafeText, whose calls are bounded in time:
+                // JUnit's pruning would call getStackTrace() on them without a limit.
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "false")
                 .build();
-        EventLog log = new EventLog(events);
+        EventLog log = EventLog.open(events, secret);
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new CrashReporter(log));
         log.write(EventLog.DONE, Map.of());

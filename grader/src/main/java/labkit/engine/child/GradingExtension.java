@@ -44,7 +44,7 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
             ExtensionContext context) throws Throwable {
         String id = checkId(context);
         Check check = context.getRequiredTestMethod().getAnnotation(Check.class);
-        EventLog log = ChildConfig.from(context).events().map(EventLog::new).orElse(null);
+        EventLog log = EventLog.current().orElse(null);
         if (log != null) {
             log.write(EventLog.START, Map.of("check", id));
         }

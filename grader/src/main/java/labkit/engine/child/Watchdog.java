@@ -34,7 +34,12 @@ final class Watchdog {
         }, "grader-check[" + checkId + "]");
         runner.setDaemon(true);
         long start = System.nanoTime();
-        runner.start();
+        try {
+            runner.start();
+        } catch (OutOfMemoryError noThreadLeft) {
+            // The student's threads used up the sandbox's task cap: this check cannot even start.
+            return new Ending(noThreadLeft, null, 0);
+        }
         try {
             runner.join(bound.toMillis());
         } catch (InterruptedException e) {

@@ -1,22 +1,28 @@
 package labkit.engine.grade;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import labkit.engine.child.ChildMain;
 import labkit.engine.child.EventLog;
+import labkit.engine.sandbox.JdkFiles;
+import labkit.engine.sandbox.Layout;
+import labkit.engine.sandbox.OsSandbox;
 
 /**
- * One forked JVM that runs some checks of one lab's suite against the student's classes, under
- * a hard deadline: each check's own bound plus a grace, and a cap on what it prints. The
- * grading process kills it, and everything it started, when either runs out.
+ * One forked JVM that runs some checks of one lab's suite against the student's classes, inside
+ * the run's OS sandbox when there is one, under a hard deadline: each check's own bound plus a
+ * grace, a short grace outside any check, what is left of the lab's budget, and a cap on what it
+ * prints. The grading process kills it, and everything it started, when any runs out, or as soon
+ * as its event channel stops being trustworthy.
  */
 final class ChildRun {
 
@@ -24,22 +30,40 @@ final class ChildRun {
     static final int STARTUP_GRACE_SECONDS = 30;
     /** Past a check's own bound, how long the child's watchdog has to report before the process is killed. */
     static final int CHECK_GRACE_SECONDS = 15;
+    /**
+     * How long the JVM may sit outside any check once the first has started: between an end and the
+     * next start the suite does next to nothing, and after the last it only exits. Longer means a
+     * {@code System.exit} that does not complete, or a hang in JUnit's hands.
+     */
+    static final int IDLE_GRACE_SECONDS = 10;
     /** What a child may write to a stream before it is killed (its own cap lets far less through). */
     static final long OUTPUT_KILL_BYTES = 8L * 1024 * 1024;
     static final String HEAP = "-Xmx512m";
+    /** Thread stacks: with the sandbox's task cap, this bounds the native memory threads can take. */
+    static final String STACK = "-Xss512k";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Why the grading process killed the JVM. */
+    static final String KILLED_DEADLINE = "deadline";
+    static final String KILLED_BUDGET = "budget";
+    static final String KILLED_OUTPUT = "output";
+    static final String KILLED_STUCK = "stuck";
+    static final String KILLED_IDLE = "idle";
+    static final String KILLED_TAMPERED = "tampered";
+    static final String KILLED_INTERRUPTED = "interrupted";
 
-    /** What came back: the events in order, and how the process ended. */
-    record Outcome(List<Map<String, Object>> events, Integer exitCode, String killedBecause, String stderrTail) {
-        boolean done() {
-            return events.stream().anyMatch(e -> EventLog.DONE.equals(e.get("event")));
+    /** What came back: the accepted events in order, how the process ended, and whether the channel lost its trust. */
+    record Outcome(List<Map<String, Object>> events, Integer exitCode, String killedBecause, String stderrTail, String distrust) {
+        boolean tampered() {
+            return distrust != null;
         }
     }
 
+    /** What a run needs besides its checks: the request (seed, JVM options, containment) and the lab's wall-clock deadline. */
+    record Settings(GradeRequest request, OsSandbox sandbox, long budgetDeadlineNanos) {}
+
     private ChildRun() {}
 
-    static Outcome run(LabDefinition lab, Path classes, Path workDir, long seed, List<String> checkIds, List<String> extraJvmArgs) {
+    static Outcome run(LabDefinition lab, Path classes, Path workDir, List<String> checkIds, Settings settings) {
         Path scratch = workDir.resolve("scratch");
         LabCompiler.recreate(scratch);
         Path events = workDir.resolve("events.jsonl");
@@ -47,93 +71,136 @@ final class ChildRun {
         Path err = workDir.resolve("stderr.txt");
         try {
             Files.deleteIfExists(events);
-            Process process = new ProcessBuilder(command(lab, classes, events, seed, checkIds, extraJvmArgs))
+            Files.createFile(events);
+            EventChannel channel = new EventChannel(events, checkIds);
+            List<String> java = command(lab, classes, events, scratch, settings.request(), checkIds);
+            Process process = new ProcessBuilder(settings.sandbox().wrap(java, layout(classes, scratch, events, settings.request())))
                     .directory(scratch.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
-            String killed = supervise(process, lab, checkIds, events, out, err);
+            ChildProcesses.RUNNING.started(process);
+            String killed;
+            try {
+                handSecret(process, channel);
+                killed = supervise(process, lab, checkIds, channel, out, err, settings.budgetDeadlineNanos());
+            } finally {
+                ChildProcesses.RUNNING.ended(process);
+            }
+            channel.poll();
             Integer exit = killed == null ? process.exitValue() : null;
             // HotSpot reports a fatal OutOfMemoryError on standard output, other deaths on standard error.
-            return new Outcome(readEvents(events), exit, killed, tail(out) + tail(err));
+            return new Outcome(channel.events(), exit, killed, tail(out) + tail(err), channel.distrust());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<String> command(LabDefinition lab, Path classes, Path events, long seed, List<String> checkIds,
-            List<String> extraJvmArgs) {
+    private static void handSecret(Process process, EventChannel channel) {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(channel.secretLine().getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException deadAlready) {
+            // The JVM (or the sandbox) did not start; its exit status and output say why.
+        }
+    }
+
+    private static List<String> command(LabDefinition lab, Path classes, Path events, Path scratch, GradeRequest request,
+            List<String> checkIds) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(HEAP);
+        cmd.add(STACK);
+        cmd.add("-XX:MaxDirectMemorySize=64m");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xshare:auto");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
+        cmd.add("-Djava.io.tmpdir=" + scratch);
         cmd.addAll(lab.jvmArgs());
-        cmd.addAll(extraJvmArgs);
+        cmd.addAll(request.childJvmArgs());
         cmd.add("-cp");
         cmd.add(KitClasspath.get());
         cmd.add(ChildMain.class.getName());
         cmd.add(lab.suite().getName());
         cmd.add(classes.toString());
         cmd.add(events.toString());
-        cmd.add(Long.toString(seed));
+        cmd.add(Long.toString(request.seed()));
         cmd.add(String.join(",", checkIds));
         return cmd;
     }
 
+    /** What the sandboxed JVM sees: the JDK, the kit's class path, the lab's classes, its event log and scratch folder. */
+    private static Layout layout(Path classes, Path scratch, Path events, GradeRequest request) {
+        List<Path> readOnly = new ArrayList<>();
+        readOnly.addAll(JdkFiles.of(Path.of(System.getProperty("java.home"))));
+        Arrays.stream(KitClasspath.get().split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
+                .forEach(readOnly::add);
+        readOnly.add(classes);
+        List<Path> writable = new ArrayList<>(List.of(events));
+        for (String arg : request.childJvmArgs()) {
+            JavaAgent.parse(arg).ifPresent(agent -> {
+                readOnly.add(agent.jar());
+                agent.output().ifPresent(writable::add);
+            });
+        }
+        return new Layout(scratch, readOnly, writable);
+    }
+
     /** Waits for the process; returns why it was killed, or null when it ended by itself. */
-    private static String supervise(Process process, LabDefinition lab, List<String> checkIds, Path events, Path out, Path err) {
+    private static String supervise(Process process, LabDefinition lab, List<String> checkIds, EventChannel channel, Path out,
+            Path err, long budgetDeadline) {
         long started = System.nanoTime();
-        long overall = (long) (STARTUP_GRACE_SECONDS + lab.totalTimeoutSeconds(checkIds)
+        long deadline = started + (long) (STARTUP_GRACE_SECONDS + lab.totalTimeoutSeconds(checkIds)
                 + CHECK_GRACE_SECONDS * Math.max(1, checkIds.size() / 4)) * 1_000_000_000L;
-        Map<String, Long> firstSeen = new HashMap<>();
+        String runningSeen = null;
+        long since = started;
+        int acceptedSeen = 0;
         try {
-            while (!process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
                 long now = System.nanoTime();
+                channel.poll();
+                if (channel.accepted() != acceptedSeen) {
+                    acceptedSeen = channel.accepted();
+                    since = now;
+                }
+                String running = channel.running();
+                runningSeen = running;
                 String reason = null;
-                if (now - started > overall) {
-                    reason = "deadline";
+                if (channel.distrust() != null) {
+                    reason = KILLED_TAMPERED;
+                } else if (now - budgetDeadline > 0) {
+                    reason = KILLED_BUDGET;
+                } else if (now - deadline > 0) {
+                    reason = KILLED_DEADLINE;
                 } else if (size(out) > OUTPUT_KILL_BYTES || size(err) > OUTPUT_KILL_BYTES) {
-                    reason = "output";
-                } else {
-                    String running = runningCheck(readEvents(events));
-                    if (running != null) {
-                        long seen = firstSeen.computeIfAbsent(running, k -> now);
-                        long bound = (lab.check(running).timeoutSeconds() + CHECK_GRACE_SECONDS) * 1_000_000_000L;
-                        if (now - seen > bound) {
-                            reason = "stuck";
-                        }
-                    }
+                    reason = KILLED_OUTPUT;
+                } else if (now - since > outsideOrInside(lab, running, acceptedSeen) * 1_000_000_000L) {
+                    reason = running == null ? KILLED_IDLE : KILLED_STUCK;
                 }
                 if (reason != null) {
-                    kill(process);
+                    ChildProcesses.RUNNING.kill(process);
                     return reason;
                 }
             }
             return null;
         } catch (InterruptedException e) {
-            kill(process);
+            ChildProcesses.RUNNING.kill(process);
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return KILLED_INTERRUPTED;
         }
     }
 
-    static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** How long the JVM may go without a new event: a running check's bound plus grace, else the startup or idle grace. */
+    private static long outsideOrInside(LabDefinition lab, String running, int accepted) {
+        if (running != null) {
+            return lab.check(running).timeoutSeconds() + CHECK_GRACE_SECONDS;
         }
+        return accepted == 0 ? STARTUP_GRACE_SECONDS : IDLE_GRACE_SECONDS;
     }
 
-    /** The check that started and has not ended, or null. */
+    /** The check that started and has not ended among {@code events} (accepted, so in order), or null. */
     static String runningCheck(List<Map<String, Object>> events) {
         String running = null;
         for (Map<String, Object> e : events) {
@@ -144,26 +211,6 @@ final class ChildRun {
             }
         }
         return running;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> readEvents(Path events) {
-        List<Map<String, Object>> parsed = new ArrayList<>();
-        if (!Files.exists(events)) {
-            return parsed;
-        }
-        try {
-            for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
-                try {
-                    parsed.add(JSON.readValue(line, Map.class));
-                } catch (IOException partialLine) {
-                    // The child may be writing this line right now; it is read again at the next look.
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return parsed;
     }
 
     private static long size(Path file) {
@@ -185,9 +232,5 @@ final class ChildRun {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

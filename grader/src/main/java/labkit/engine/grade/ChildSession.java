@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import labkit.engine.child.EventLog;
 import labkit.engine.report.CheckResult;
+import labkit.engine.sandbox.OsSandbox;
 import labkit.engine.text.Messages;
 
 /**
@@ -23,12 +24,19 @@ final class ChildSession {
      */
     static final int LAB_BUDGET_SECONDS = 150;
 
+    private final int budgetSeconds;
     private final LabDefinition lab;
     private final GradeRequest request;
     private final Path classes;
     private final Path work;
 
     ChildSession(LabDefinition lab, GradeRequest request, Path classes, Path work) {
+        this(lab, request, classes, work, LAB_BUDGET_SECONDS);
+    }
+
+    /** A session with another budget: the kit's own test of the budget, which cannot wait 150 s. */
+    ChildSession(LabDefinition lab, GradeRequest request, Path classes, Path work, int budgetSeconds) {
+        this.budgetSeconds = budgetSeconds;
         this.lab = lab;
         this.request = request;
         this.classes = classes;
@@ -38,9 +46,11 @@ final class ChildSession {
     List<CheckResult> grade(List<CheckDefinition> checks) {
         Map<String, CheckResult> verdicts = new LinkedHashMap<>();
         List<String> remaining = ids(checks);
-        long started = System.nanoTime();
+        // The budget is a wall-clock cap: each JVM's deadline is what is left of it, not only a test between JVMs.
+        ChildRun.Settings settings = new ChildRun.Settings(request, OsSandbox.forRun(request.sandbox()),
+                System.nanoTime() + budgetSeconds * 1_000_000_000L);
         while (!remaining.isEmpty()) {
-            ChildRun.Outcome outcome = ChildRun.run(lab, classes, work, request.seed(), remaining, request.childJvmArgs());
+            ChildRun.Outcome outcome = ChildRun.run(lab, classes, work, remaining, settings);
             int before = verdicts.size();
             for (Map<String, Object> event : outcome.events()) {
                 if (EventLog.END.equals(event.get("event")) && remaining.contains(event.get("check"))) {
@@ -49,32 +59,48 @@ final class ChildSession {
                 }
             }
             String running = ChildRun.runningCheck(outcome.events());
-            if (running != null && remaining.contains(running)) {
-                verdicts.put(running, Verdicts.crashed(lab.check(running), outcome, request));
+            if (running != null && remaining.contains(running) && !outcome.tampered()) {
+                verdicts.put(running, Verdicts.crashed(lab.check(running), outcome, request, budgetSeconds));
             }
             remaining = remaining.stream().filter(id -> !verdicts.containsKey(id)).collect(Collectors.toList());
             if (remaining.isEmpty()) {
                 break;
             }
-            if (verdicts.size() == before) {
-                String why = crashMessage(outcome);
-                remaining.forEach(id -> verdicts.put(id, Verdicts.zero(lab.check(id), "error", why)));
-                break;
-            }
-            if (System.nanoTime() - started > LAB_BUDGET_SECONDS * 1_000_000_000L) {
-                String why = Messages.format("engine.lab.budget-spent", LAB_BUDGET_SECONDS);
-                remaining.forEach(id -> verdicts.put(id, Verdicts.zero(lab.check(id), "timed_out", why)));
+            Verdict rest = endOfSession(outcome, verdicts.size() == before, settings.budgetDeadlineNanos(), budgetSeconds);
+            if (rest != null) {
+                remaining.forEach(id -> verdicts.put(id, Verdicts.zero(lab.check(id), rest.status(), rest.message())));
                 break;
             }
         }
         return checks.stream().map(c -> verdicts.get(c.id())).collect(Collectors.toList());
     }
 
+    /**
+     * Why the checks still to run get no fresh JVM, or null when they do: the channel was tampered
+     * with (nothing more from this code is believed), the lab's budget is spent, or the JVM made no
+     * progress at all.
+     */
+    private static Verdict endOfSession(ChildRun.Outcome outcome, boolean noProgress, long budgetDeadline, int budgetSeconds) {
+        if (outcome.tampered()) {
+            return new Verdict("error", Messages.format("engine.check.channel-tampered"));
+        }
+        if (ChildRun.KILLED_BUDGET.equals(outcome.killedBecause()) || System.nanoTime() - budgetDeadline > 0) {
+            return new Verdict("timed_out", Messages.format("engine.lab.budget-spent", budgetSeconds));
+        }
+        return noProgress ? new Verdict("error", crashMessage(outcome)) : null;
+    }
+
+    /** The status and message every check still to run gets when the session ends early. */
+    private record Verdict(String status, String message) {}
+
     private static List<String> ids(List<CheckDefinition> checks) {
         return new ArrayList<>(checks.stream().map(CheckDefinition::id).collect(Collectors.toList()));
     }
 
     private static String crashMessage(ChildRun.Outcome outcome) {
+        if (ChildRun.KILLED_IDLE.equals(outcome.killedBecause())) {
+            return Messages.format("engine.lab.jvm-idle", ChildRun.IDLE_GRACE_SECONDS);
+        }
         String crash = outcome.events().stream().filter(e -> EventLog.CRASH.equals(e.get("event")))
                 .map(e -> String.valueOf(e.get("message"))).findFirst().orElse(null);
         if (crash != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import labkit.engine.text.Messages;
+import labkit.engine.sandbox.SandboxMode;
 
 /**
  * What to grade and how.
@@ -21,9 +22,27 @@ import labkit.engine.text.Messages;
  * @param rerunCommand the command a rerun hint starts with, e.g. {@code mvn test -Dsubmission=DIR}; one
  *     that starts with {@code java} is the command-line grader's, which takes {@code --check}/{@code --seed}
  * @param childJvmArgs extra options for the forked JVMs (the kit's coverage agent)
+ * @param staticScan whether the bytecode scan refuses code before it runs; off only by an
+ *        instructor's {@code -Dgrader.staticScan=off}, to test the other layers on their own
+ * @param sandbox how the forked JVMs use the OS sandbox ({@code -Dgrader.sandbox})
  */
 public record GradeRequest(Path submission, String label, Set<String> assignments, String check, long seed,
-        Path workDir, String rerunCommand, List<String> childJvmArgs) {
+        Path workDir, String rerunCommand, List<String> childJvmArgs, boolean staticScan, SandboxMode sandbox) {
+
+    /** The property that turns the static scan off for a run: {@code -Dgrader.staticScan=off}. */
+    public static final String STATIC_SCAN_PROPERTY = "grader.staticScan";
+
+    /** A request whose containment comes from the grading process's system properties (never from the submission). */
+    public GradeRequest(Path submission, String label, Set<String> assignments, String check, long seed,
+            Path workDir, String rerunCommand, List<String> childJvmArgs) {
+        this(submission, label, assignments, check, seed, workDir, rerunCommand, childJvmArgs,
+                !"off".equalsIgnoreCase(System.getProperty(STATIC_SCAN_PROPERTY, "on").trim()), SandboxMode.fromSystemProperties());
+    }
+
+    /** This request with the given containment (the kit's own tests of each layer alone). */
+    public GradeRequest withContainment(boolean staticScan, SandboxMode sandbox) {
+        return new GradeRequest(submission, label, assignments, check, seed, workDir, rerunCommand, childJvmArgs, staticScan, sandbox);
+    }
 
     /** The check ids asked for, in the order given; empty when every check runs. */
     public Set<String> checkIds() {

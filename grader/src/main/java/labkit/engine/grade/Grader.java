@@ -10,6 +10,8 @@ import labkit.engine.report.CheckResult;
 import labkit.engine.report.GradeReport;
 import labkit.engine.scan.StaticScan;
 import labkit.engine.scan.Violation;
+import labkit.engine.report.SandboxSummary;
+import labkit.engine.sandbox.OsSandbox;
 import labkit.engine.text.Messages;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -30,6 +32,7 @@ public final class Grader {
 
     /** Grades {@code request.submission()} against every lab the request selects. */
     public static GradeReport grade(GradeRequest request) {
+        OsSandbox sandbox = OsSandbox.forRun(request.sandbox());
         return grade(request, GradeProgress.NONE);
     }
 
@@ -54,7 +57,8 @@ public final class Grader {
         double score = results.stream().mapToDouble(AssignmentResult::score).sum();
         double max = results.stream().mapToDouble(AssignmentResult::maxScore).sum();
         return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results,
-                List.copyOf(request.checkIds()), (System.nanoTime() - started) / 1_000_000);
+                List.copyOf(request.checkIds()), (System.nanoTime() - started) / 1_000_000,
+                new SandboxSummary(sandbox.os(), sandbox.mode().jsonName(), request.staticScan(), sandbox.note()));
     }
 
     static AssignmentResult gradeLab(LabDefinition lab, GradeRequest request) {
@@ -92,7 +96,8 @@ public final class Grader {
         if (!CompiledClasses.has(compiled.classes(), lab.studentClass())) {
             return notGraded(lab, checks, "missing", Messages.format("engine.lab.class-not-declared", lab.studentClass(), studentFile));
         }
-        List<Violation> violations = StaticScan.scan(compiled.classes(), lab.id(), lab.packageName());
+        List<Violation> violations = request.staticScan()
+                ? StaticScan.scan(compiled.classes(), lab.id(), lab.packageName()) : List.of();
         if (!violations.isEmpty()) {
             return refused(lab, checks, violations, notes);
         }

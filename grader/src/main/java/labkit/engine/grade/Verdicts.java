@@ -34,12 +34,15 @@ final class Verdicts {
                 check.points(), message, seeded ? request.seed() : null, duration, check.description());
     }
 
-    /** The verdict for a check during which the forked JVM died or was killed. */
-    static CheckResult crashed(CheckDefinition check, ChildRun.Outcome outcome, GradeRequest request) {
+    /** The verdict for a check during which the forked JVM died or was killed ({@code budgetSeconds}: the lab's budget). */
+    static CheckResult crashed(CheckDefinition check, ChildRun.Outcome outcome, GradeRequest request, int budgetSeconds) {
         String status;
         String message;
         String stderr = outcome.stderrTail();
-        if ("output".equals(outcome.killedBecause())) {
+        if (ChildRun.KILLED_BUDGET.equals(outcome.killedBecause())) {
+            status = "timed_out";
+            message = Messages.format("engine.check.budget-spent", budgetSeconds);
+        } else if (ChildRun.KILLED_OUTPUT.equals(outcome.killedBecause())) {
             status = "error";
             message = Messages.format("engine.check.output-flood", ChildRun.OUTPUT_KILL_BYTES / (1024 * 1024));
         } else if (outcome.killedBecause() != null) {

@@ -7,16 +7,18 @@ import java.util.List;
  *
  * @param rerun the check ids of a partial run (a rerun of some checks), empty for a full run
  * @param durationMs how long grading took, compiling included
+ * @param sandbox what contained the student's code in this run (added to schema 1, optional for
+ *     readers); null in a report built by hand or read from an older file
  */
 public record GradeReport(int schema, String submission, double score, double maxScore, long seed,
-        List<AssignmentResult> assignments, List<String> rerun, long durationMs) {
+        List<AssignmentResult> assignments, List<String> rerun, long durationMs, SandboxSummary sandbox) {
 
     public static final int SCHEMA = 1;
 
-    /** A full run's report whose duration was not measured. */
+    /** A full run's report whose duration and containment were not recorded. */
     public GradeReport(int schema, String submission, double score, double maxScore, long seed,
             List<AssignmentResult> assignments) {
-        this(schema, submission, score, maxScore, seed, assignments, List.of(), 0);
+        this(schema, submission, score, maxScore, seed, assignments, List.of(), 0, null);
     }
 
     /** The lab with {@code id}, which must have been graded. */

@@ -20,6 +20,9 @@ final class MarkdownReport {
         md.append("# ").append(title).append("\n\n");
         md.append(Messages.format("report.md.intro", ReportText.inline(report.submission()),
                 Long.toString(report.seed()))).append("\n\n");
+        if (report.sandbox() != null) {
+            md.append(Messages.format("report.md.sandbox", report.sandbox().os(), report.sandbox().note())).append("\n\n");
+        }
         for (AssignmentResult a : report.assignments()) {
             lab(md, report, a);
         }

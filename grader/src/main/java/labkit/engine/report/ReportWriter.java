@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Writes a {@link GradeReport} as {@code grade.json} (the contract), {@code grade.md} (for people
@@ -24,6 +25,9 @@ public final class ReportWriter {
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The files {@link #write} writes, in that order. */
+    public static final List<String> FILES = List.of("grade.json", "grade.md", "results.json", "classroom.json");
 
     private ReportWriter() {}
 
