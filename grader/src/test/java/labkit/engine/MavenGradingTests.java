@@ -70,7 +70,8 @@ class MavenGradingTests {
         }
 
         assertThat(results.keySet()).containsExactlyInAnyOrder("counter.sequential", "counter.lock-released-after-exception",
-                "buffer.fifo", "buffer.capacity");
+                "buffer.fifo", "buffer.capacity", "report-files-intact");
+        assertThat(results.get("report-files-intact").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         assertThat(results.get("counter.sequential").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         TestExecutionResult failed = results.get("counter.lock-released-after-exception");
         assertThat(failed.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);

@@ -9,6 +9,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import labkit.api.Submission;
 
 /**
@@ -17,6 +19,9 @@ import labkit.api.Submission;
  * so that stack frames read {@code lab.counter.LockCounter.get(LockCounter.java:12)}.
  */
 final class LoadedSubmission implements Submission {
+
+    /** One import per JVM of a lab's classes, which do not change while it runs (JavaClasses is immutable). */
+    private static final Map<Path, JavaClasses> IMPORTS = new ConcurrentHashMap<>();
 
     private final String studentClass;
     private final Path classesDir;
@@ -76,7 +81,7 @@ final class LoadedSubmission implements Submission {
         if (imported == null) {
             imported = classesDir == null
                     ? new ClassFileImporter().importPackages(studentClass.substring(0, studentClass.lastIndexOf('.')))
-                    : new ClassFileImporter().importPath(classesDir);
+                    : IMPORTS.computeIfAbsent(classesDir, dir -> new ClassFileImporter().importPath(dir));
         }
         return imported;
     }

@@ -32,7 +32,6 @@ public final class Grader {
 
     /** Grades {@code request.submission()} against every lab the request selects. */
     public static GradeReport grade(GradeRequest request) {
-        OsSandbox sandbox = OsSandbox.forRun(request.sandbox());
         return grade(request, GradeProgress.NONE);
     }
 
@@ -43,6 +42,7 @@ public final class Grader {
      */
     public static GradeReport grade(GradeRequest request, GradeProgress progress) {
         long started = System.nanoTime();
+        OsSandbox sandbox = OsSandbox.forRun(request.sandbox());
         List<LabDefinition> catalog = LabCatalog.discover();
         request.checkAgainst(catalog);
         List<LabDefinition> labs = catalog.stream().filter(request::wants).collect(Collectors.toList());

@@ -55,7 +55,7 @@ class LabkitCliTests {
         Run run = run("--help");
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("Usage: java -jar labkit.jar grade DIR [--assignments a,b] [--check ID[,ID...]] [--seed N] [--out OUT]")
-                .contains("--assignments a,b", "--check ID[,ID...]", "--seed N", "--out OUT", "(buffer, counter, fetcher, pool)")
+                .contains("--assignments a,b", "--check ID[,ID...]", "--seed N", "--out OUT", "(buffer, counter, fetcher, latch, pool)")
                 .contains("grade.json", "grade.md", "results.json", "classroom.json", "OUT/rerun")
                 .contains("Exit status: 0 every graded check passed; 1 a check failed; 2 bad usage");
     }
@@ -81,7 +81,7 @@ class LabkitCliTests {
         Files.writeString(file, "x");
         expectUsageError(run("grade", file.toString()), "labkit: cannot read the submission folder " + file + ": it is not a folder");
         expectUsageError(run("grade", attempt(), "--assignments", "counter,queue"),
-                "labkit: " + Messages.format("engine.request.unknown-lab", "queue", "buffer, counter, fetcher, pool"));
+                "labkit: " + Messages.format("engine.request.unknown-lab", "queue", "buffer, counter, fetcher, latch, pool"));
         expectUsageError(run("grade", attempt(), "--check", "counter.sequential,counter.no-such-check"),
                 "labkit: " + Messages.format("engine.request.unknown-check", "counter.no-such-check"));
         expectUsageError(run("grade", attempt(), "--assignments", "pool", "--check", "counter.sequential"),

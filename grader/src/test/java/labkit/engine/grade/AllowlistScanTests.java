@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AllowlistScanTests {
 
     private static final Path SAMPLES = KitGrading.root().resolve("grader/src/test/submissions");
-    private static final List<String> LABS = List.of("counter", "pool", "buffer", "fetcher");
+    /** Every lab the kit grades, found as the grader finds them. */
+    private static final List<String> LABS = LabCatalog.discover().stream().map(LabDefinition::id).collect(Collectors.toList());
 
     /** Sample of {@code submissions/engine} or {@code submissions/hostile} (counter lab) -> the first refused use. */
     private static final Map<String, String> REFUSED = Map.ofEntries(
@@ -49,7 +50,15 @@ class AllowlistScanTests {
             Map.entry("hostile/logs-to-a-file", "LockCounter.java:11 uses java.util.logging.FileHandler (writing log files)"),
             Map.entry("hostile/prefs-jndi-rmi", "LockCounter.java:11 uses java.util.prefs.Preferences.userRoot (writing the user's preferences)"),
             Map.entry("hostile/inherits-refused-members", "LockCounter.java:14 uses lab.counter.LockCounter$Worker.getStackTrace (inspecting the caller's stack)"),
-            Map.entry("hostile/finds-the-graders-threads", "LockCounter.java:10 uses java.lang.Thread.enumerate (inspecting the grader's threads)"));
+            Map.entry("hostile/finds-the-graders-threads", "LockCounter.java:10 uses java.lang.Thread.enumerate (inspecting the grader's threads)"),
+            // The OS sandbox's and the verdict channel's samples, graded with the static scan off to test those layers alone.
+            Map.entry("hostile/detaches-and-rewrites", "LockCounter.java:13 uses java.lang.ProcessBuilder (starting processes)"),
+            Map.entry("hostile/endless-stack-trace", "LockCounter.java:15 uses java.lang.StackTraceElement (inspecting the caller's stack)"),
+            Map.entry("hostile/endless-threads", "LockCounter.java:56 uses java.nio.file.Path.of (file access)"),
+            Map.entry("hostile/forges-events", "LockCounter.java:16 uses java.lang.ProcessHandle.current (controlling processes)"),
+            Map.entry("hostile/hangs-at-exit", "LockCounter.java:8 uses java.lang.Runtime.addShutdownHook (ending the JVM or starting processes)"),
+            Map.entry("hostile/kills-the-grader", "LockCounter.java:8 uses java.lang.ProcessHandle.current (controlling processes)"),
+            Map.entry("hostile/writes-at-exit", "LockCounter.java:19 uses java.util.logging.Handler (writing log files)"));
 
     static Stream<Arguments> labSubmissions() throws IOException {
         Stream.Builder<Arguments> all = Stream.builder();

@@ -233,7 +233,7 @@ class ReportFormatsTests {
     @DisplayName("grade.json keeps the rerun ids, the duration, each check's visibility and location, and reads back equal")
     void gradeJsonRoundTrip() throws Exception {
         GradeReport report = new GradeReport(1, "sub", 0, 25, 7, List.of(Reports.graded("counter",
-                Reports.failed("counter.b", 5, "m", AT).with("after_due_date", AT))), List.of("counter.b"), 1234);
+                Reports.failed("counter.b", 5, "m", AT).with("after_due_date", AT))), List.of("counter.b"), 1234, null);
         Path dir = KitGrading.root().resolve("grader/target/kit-work/report-roundtrip");
         ReportWriter.write(report, dir);
         JsonNode check = JSON.readTree(dir.resolve("grade.json").toFile()).get("assignments").get(0).get("checks").get(0);
