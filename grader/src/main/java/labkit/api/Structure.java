@@ -3,7 +3,11 @@ package labkit.api;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.io.IOException;
@@ -11,8 +15,9 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import labkit.engine.bytecode.Instructions;
 import org.objectweb.asm.Opcodes;
@@ -74,12 +79,60 @@ public final class Structure {
      * submission's own methods it calls. So a helper such as {@code canTake()} cannot hide a call.
      */
     public static List<Invocation> callsReachableFrom(JavaClasses classes, String method) {
+        List<Invocation> calls = new ArrayList<>();
+        for (JavaCodeUnit unit : codeReachableFrom(classes, method)) {
+            for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
+                calls.add(new Invocation(call.getTargetOwner().getName(), call.getName(),
+                        call.getTarget().getRawParameterTypes().size(), where(call)));
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * A read of one of the submission's instance fields: whose field, its name, whether another
+     * thread's write to it is seen without a lock ({@code volatile}, or {@code final} holding a
+     * value or a {@code java.util.concurrent} object), and where.
+     */
+    public record FieldRead(String owner, String name, boolean safeWithoutLock, String where) {}
+
+    /**
+     * Every read of the submission's own instance fields by the code that runs when one of its
+     * methods named {@code method} is called, found as {@link #callsReachableFrom} finds calls.
+     */
+    public static List<FieldRead> fieldReadsReachableFrom(JavaClasses classes, String method) {
+        List<FieldRead> reads = new ArrayList<>();
+        for (JavaCodeUnit unit : codeReachableFrom(classes, method)) {
+            for (JavaFieldAccess access : unit.getFieldAccesses()) {
+                if (access.getAccessType() != JavaFieldAccess.AccessType.GET) {
+                    continue;
+                }
+                access.getTarget().resolveMember()
+                        .filter(field -> classes.contain(field.getOwner().getName()))
+                        .filter(field -> !field.getModifiers().contains(JavaModifier.STATIC))
+                        .ifPresent(field -> reads.add(new FieldRead(field.getOwner().getName(), field.getName(),
+                                safeWithoutLock(field), where(access))));
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * The first read, by the code that runs when {@code method} is called, of a field that another
+     * thread's write reaches only through a lock (neither volatile nor a final value): what a
+     * method that does not take the lock must not do.
+     */
+    public static Optional<FieldRead> plainReadFrom(JavaClasses classes, String method) {
+        return fieldReadsReachableFrom(classes, method).stream().filter(read -> !read.safeWithoutLock()).findFirst();
+    }
+
+    /** Its body, its lambdas and, transitively, the submission's methods it calls. */
+    private static Set<JavaCodeUnit> codeReachableFrom(JavaClasses classes, String method) {
         Deque<JavaCodeUnit> todo = new ArrayDeque<>();
         for (JavaClass c : classes) {
             c.getCodeUnits().stream().filter(u -> u.getName().equals(method)).forEach(todo::add);
         }
-        Set<JavaCodeUnit> seen = new HashSet<>();
-        List<Invocation> calls = new ArrayList<>();
+        Set<JavaCodeUnit> seen = new LinkedHashSet<>();
         while (!todo.isEmpty()) {
             JavaCodeUnit unit = todo.poll();
             if (!seen.add(unit)) {
@@ -87,15 +140,30 @@ public final class Structure {
             }
             lambdasOf(unit).forEach(todo::add);
             for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
-                calls.add(new Invocation(call.getTargetOwner().getName(), call.getName(),
-                        call.getTarget().getRawParameterTypes().size(),
-                        call.getSourceCodeLocation().getSourceFileName() + ":" + call.getLineNumber()));
                 call.getTarget().resolveMember()
                         .filter(target -> classes.contain(target.getOwner().getName()))
                         .ifPresent(todo::add);
             }
         }
-        return calls;
+        return seen;
+    }
+
+    /**
+     * A volatile field is read fresh; a final one never changes after construction, so it is safe
+     * when what it holds is a value or a thread-safe object of java.util.concurrent (a lock, an
+     * atomic), but not a plain array or collection whose contents the lock guards.
+     */
+    private static boolean safeWithoutLock(JavaField field) {
+        if (field.getModifiers().contains(JavaModifier.VOLATILE)) {
+            return true;
+        }
+        JavaClass type = field.getRawType();
+        return field.getModifiers().contains(JavaModifier.FINAL) && (type.isPrimitive()
+                || type.isEquivalentTo(String.class) || type.getPackageName().startsWith("java.util.concurrent"));
+    }
+
+    private static String where(JavaAccess<?> access) {
+        return access.getSourceCodeLocation().getSourceFileName() + ":" + access.getLineNumber();
     }
 
     /** The synthetic methods javac makes of the lambdas written in {@code unit} ({@code lambda$name$N}). */

@@ -84,7 +84,20 @@ public final class KitGrading {
         List<String> jvmArgs = agent == null || agent.isBlank() || agent.startsWith("${") ? List.of() : List.of(agent);
         GradeRequest request = new GradeRequest(dir, dir.getFileName().toString(), Set.of(lab), check, seed, work,
                 "mvn test -Dsubmission=" + root().relativize(dir), jvmArgs);
-        return Grader.grade(request).assignment(lab);
+        AssignmentResult result = Grader.grade(request).assignment(lab);
+        expectNoKitError(result);
+        return result;
+    }
+
+    /**
+     * Fails the kit's own test when a check of {@code result} is a kit error (a bug in the check,
+     * not the submission's): whatever sample is graded, the kit must never break.
+     */
+    public static void expectNoKitError(AssignmentResult result) {
+        String kitError = messageStart("engine.check.kit-error");
+        org.assertj.core.api.Assertions.assertThat(result.checks())
+                .as("checks that failed because of a bug in the kit itself:%n%s", failures(result))
+                .noneMatch(c -> "error".equals(c.status()) && c.message() != null && c.message().startsWith(kitError));
     }
 
     /** Asserts that every check passed, showing the messages of those that did not. */

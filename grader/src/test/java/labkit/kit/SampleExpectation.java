@@ -2,7 +2,9 @@ package labkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +26,8 @@ public final class SampleExpectation {
     private final String variant;
     private final Map<String, String> failing = new LinkedHashMap<>();
     private final Set<String> mayFail = new TreeSet<>();
+    private final Map<String, List<String>> contained = new LinkedHashMap<>();
+    private final Map<String, List<String>> absent = new LinkedHashMap<>();
 
     private SampleExpectation(String lab, String variant) {
         this.lab = lab;
@@ -37,6 +41,21 @@ public final class SampleExpectation {
     /** {@code checkId} must not pass, and its message must start with {@code messageStart}. */
     public SampleExpectation fails(String checkId, String messageStart) {
         failing.put(checkId, messageStart);
+        return this;
+    }
+
+    /**
+     * {@code checkId}'s message must also hold {@code fragment} further on: the hint chosen from
+     * what the check saw in the student's code, after a start that varies from run to run.
+     */
+    public SampleExpectation messageContains(String checkId, String fragment) {
+        contained.computeIfAbsent(checkId, id -> new ArrayList<>()).add(fragment);
+        return this;
+    }
+
+    /** {@code checkId}'s message must not hold {@code fragment}: a cause the evidence does not show. */
+    public SampleExpectation messageLacks(String checkId, String fragment) {
+        absent.computeIfAbsent(checkId, id -> new ArrayList<>()).add(fragment);
         return this;
     }
 
@@ -67,6 +86,10 @@ public final class SampleExpectation {
                     .contains("-Dcheck=" + check.id() + " -Dgrader.seed=" + KitGrading.SEED);
             assertThat(check.points()).isZero();
         }
+        contained.forEach((id, fragments) -> fragments.forEach(fragment ->
+                assertThat(result.check(id).message()).as("%s/%s: hint in the message of %s", lab, variant, id).contains(fragment)));
+        absent.forEach((id, fragments) -> fragments.forEach(fragment ->
+                assertThat(result.check(id).message()).as("%s/%s: blame in the message of %s", lab, variant, id).doesNotContain(fragment)));
     }
 
     private static String messagesOf(AssignmentResult result, Set<String> ids) {

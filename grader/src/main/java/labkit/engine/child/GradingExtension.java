@@ -110,6 +110,9 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
         } else if (thrown instanceof StudentContractError) {
             verdict.put("status", "error");
             verdict.put("message", thrown.getMessage());
+        } else if (KitFault.isKitFault(thrown)) {
+            verdict.put("status", "error");
+            verdict.put("message", Messages.format("engine.check.kit-error", id, KitFault.describe(thrown)));
         } else {
             verdict.put("status", "error");
             verdict.put("message", Messages.format("engine.check.student-threw", SafeText.describe(thrown)));

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -22,6 +24,7 @@ import labkit.api.Call;
 import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
+import labkit.api.Fields;
 import labkit.api.GradedLab;
 import labkit.api.Structure;
 import labkit.api.Submission;
@@ -183,7 +186,7 @@ class BufferSuite {
     }
 
     @Check(id = "state-under-lock", points = 2, category = Category.CORRECTNESS,
-            description = "put, take, offer and poll read and change the buffer only while holding the lock")
+            description = "put, take, offer and poll read and change the buffer only while holding the lock; size() too, unless it reads a volatile count")
     void stateUnderLock(Submission submission) throws InterruptedException {
         BoundedBuffer<Item> buffer = create(submission, 4);
         List<Named> frozenOps = lockedOps(buffer);
@@ -196,6 +199,9 @@ class BufferSuite {
         for (Named op : frozenOps) {
             rethrow(freeze.waitsForLock(op.name(), op.action()));
         }
+        if (freeze.returnsWhileHeld("size()", buffer::size)) {
+            expectOnlySafeReads(submission.classes(), "size");
+        }
         BoundedBuffer<Item> stepped = create(submission, 1);
         Optional<SteppedLock> swapped = LockSwap.into(stepped);
         if (swapped.isEmpty()) {
@@ -205,6 +211,17 @@ class BufferSuite {
         AfterUnlock afterUnlock = new AfterUnlock(stepped, swapped.get());
         rethrow(afterUnlock.unchanged());
         rethrow(afterUnlock.undisturbed());
+    }
+
+    /**
+     * A read that does not wait for the lock sees another thread's write only through a volatile
+     * field (or a final thread-safe object): a plain count may be stale on any machine whose
+     * memory model is weaker than x86's. The plain reads are found in the bytecode.
+     */
+    private static void expectOnlySafeReads(JavaClasses classes, String method) {
+        Structure.plainReadFrom(classes, method).ifPresent(read -> {
+            throw Feedback.fail("buffer.state-under-lock.plain-read", method + "()", read.name(), read.where());
+        });
     }
 
     /** put, take, offer and poll, none of which waits on a buffer of capacity 4 that starts with two items. */
@@ -251,7 +268,25 @@ class BufferSuite {
             Conservation.verify(buffer, 1, 2, 500, random);
             return;
         }
-        rethrow(new ConditionSchedules(buffer, lock).producersAndConsumersAllFinish());
+        // Only with one Condition can a take()'s signal() reach another consumer.
+        boolean takeWakesOne = conditionsOf(buffer) == 1 && wakesOne(submission.classes(), "take");
+        rethrow(new ConditionSchedules(buffer, lock).producersAndConsumersAllFinish(takeWakesOne));
+    }
+
+    /** How many distinct Conditions the buffer's own fields hold. */
+    private static int conditionsOf(Object buffer) {
+        Set<Object> conditions = Collections.newSetFromMap(new IdentityHashMap<>());
+        Fields.of(buffer.getClass()).stream().map(field -> Fields.read(field, buffer))
+                .filter(value -> value instanceof Condition)
+                .forEach(conditions::add);
+        return conditions.size();
+    }
+
+    /** Whether {@code method} wakes waiters only with signal(), never signalAll(): it wakes exactly one. */
+    private static boolean wakesOne(JavaClasses classes, String method) {
+        List<Structure.Invocation> calls = Structure.callsReachableFrom(classes, method);
+        return calls.stream().anyMatch(c -> c.name().equals("signal") && c.parameters() == 0)
+                && calls.stream().noneMatch(c -> c.name().equals("signalAll"));
     }
 
     // ---- timing ----

@@ -110,6 +110,21 @@ final class Conservation {
         return item;
     }
 
+    /**
+     * Why the run stalled, as far as what was seen tells: a count out of range (the grader's own
+     * workers then retry poll or offer for ever, which is no busy loop of the student's), every
+     * worker parked (a wake-up went to the wrong thread or to none), or a worker still running.
+     */
+    static String stallHint(String stuckSummary, int size, int capacity) {
+        if (size < 0 || size > capacity) {
+            return Feedback.text("buffer.conservation.stalled.count", size, capacity);
+        }
+        // The summary names each live worker's state and first frame in the submission: only a
+        // worker running inside the student's code is a loop of theirs, not the grader's retries.
+        boolean running = stuckSummary.contains(" runnable in lab.");
+        return Feedback.text(running ? "buffer.conservation.stalled.running" : "buffer.conservation.stalled.parked");
+    }
+
     private void watchSize() {
         int size = buffer.size();
         maxSize.accumulateAndGet(size, Math::max);
@@ -120,8 +135,9 @@ final class Conservation {
         int total = producers * perProducer;
         if (run.stalled()) {
             int out = taken.stream().mapToInt(this::sizeOf).sum();
+            int size = buffer.size();
             throw Feedback.fail("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
-                    run.elapsedMillis(), out, total, buffer.size(), run.stuckSummary()).withDetails(run.threadReport());
+                    run.elapsedMillis(), out, total, size, run.stuckSummary(), stallHint(run.stuckSummary(), size, capacity)).withDetails(run.threadReport());
         }
         if (maxSize.get() > capacity || minSize.get() < 0) {
             throw Feedback.fail("buffer.conservation.size", capacity, maxSize.get(), minSize.get());

@@ -24,28 +24,38 @@ final class Freeze {
      * made, and seen, while the check still holds the lock.
      */
     AssertionError waitsForLock(String method, Call.Action op) {
+        Frozen frozen = callFrozen(method, op);
+        if (frozen.finished()) {
+            return Feedback.fail("buffer.state-under-lock.finished", method);
+        }
+        if (!Snapshot.same(frozen.before(), frozen.during())) {
+            return Feedback.fail("buffer.state-under-lock.changed-before", method, snapshot.render(frozen.before()),
+                    snapshot.render(frozen.during()));
+        }
+        return null;
+    }
+
+    /** Calls {@code op} (a read) while the check holds every lock: whether it returned before the check let go. */
+    boolean returnsWhileHeld(String method, Call.Action op) {
+        return callFrozen(method, op).finished();
+    }
+
+    private record Frozen(boolean finished, Object before, Object during) {}
+
+    private Frozen callFrozen(String method, Call.Action op) {
         Call<Void> call;
-        Object before;
-        Object during;
-        boolean finished;
+        Frozen frozen;
         lock.holdAll();
         try {
-            before = snapshot.take();
+            Object before = snapshot.take();
             call = Call.run("caller", op);
             call.awaitParkedOrDone(Tolerances.SETTLE);
-            finished = call.isDone();
-            during = snapshot.take();
+            boolean finished = call.isDone();
+            frozen = new Frozen(finished, before, snapshot.take());
         } finally {
             lock.releaseAll();
         }
         Calls.resultOf(call, method);
-        if (finished) {
-            return Feedback.fail("buffer.state-under-lock.finished", method);
-        }
-        if (!Snapshot.same(before, during)) {
-            return Feedback.fail("buffer.state-under-lock.changed-before", method, snapshot.render(before),
-                    snapshot.render(during));
-        }
-        return null;
+        return frozen;
     }
 }

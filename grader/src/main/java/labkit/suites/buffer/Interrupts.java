@@ -1,9 +1,11 @@
 package labkit.suites.buffer;
 
+import java.util.concurrent.locks.Lock;
 import lab.buffer.BoundedBuffer;
 import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.Locks;
 
 /**
  * Interrupting a caller that waits: it must throw InterruptedException promptly, and leave the
@@ -45,7 +47,20 @@ final class Interrupts {
         if (!(thrown instanceof InterruptedException)) {
             return Feedback.fail("buffer.interrupts.wrong-exception", method, thrown.getClass().getName());
         }
-        return null;
+        // Judged now, while the interrupted call is the only one that has run: a lock it kept
+        // would make the next waiter hang, and that hang be taken for a swallowed interrupt.
+        return keptLock() ? Feedback.fail("buffer.interrupts.lock-kept", method) : null;
+    }
+
+    /** Whether one of the buffer's locks is still held although every call on it has ended. */
+    private boolean keptLock() {
+        for (Lock lock : Locks.of(buffer)) {
+            if (!lock.tryLock()) {
+                return true;
+            }
+            lock.unlock();
+        }
+        return false;
     }
 
     /** After the interrupts, the buffer must hold exactly {@code expected} (in order) and still work. */

@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -13,9 +17,9 @@ import labkit.api.Fields;
 
 /**
  * The buffer's state as its fields hold it, read by reflection: counts, indices, array slots and
- * collection contents, also inside the student's helper objects. Locks and Conditions are left
- * out (they change whenever a thread waits). Two snapshots taken while the check holds the
- * student's lock must be equal: any difference was made by code that did not hold it.
+ * collection contents, also inside the student's helper objects. Locks, Conditions and other
+ * synchronizers are left out (they change whenever a thread waits). Two snapshots taken while the
+ * check holds the student's lock must be equal: any difference was made by code that did not hold it.
  *
  * <p>Taking a snapshot only copies values; turning one into text for a message is done afterwards.
  */
@@ -117,10 +121,16 @@ final class Snapshot {
         }
     }
 
-    /** Locks and Conditions change whenever a thread waits; they are not the buffer's state. */
+    /**
+     * Locks, Conditions and the other synchronizers change whenever a thread waits or passes them;
+     * they are not the buffer's state. A Semaphore's permits are taken before the lock by design
+     * (no-ready-made-queue is the verdict on using one), so they are not blamed here.
+     */
     private static boolean isLocking(Class<?> type) {
         return Lock.class.isAssignableFrom(type) || ReadWriteLock.class.isAssignableFrom(type)
-                || Condition.class.isAssignableFrom(type);
+                || Condition.class.isAssignableFrom(type) || Semaphore.class.isAssignableFrom(type)
+                || CountDownLatch.class.isAssignableFrom(type) || CyclicBarrier.class.isAssignableFrom(type)
+                || Phaser.class.isAssignableFrom(type);
     }
 
     private Field[] fieldsOf(Class<?> type) {

@@ -55,7 +55,7 @@ class CounterSuite {
         }
     }
 
-    @Check(id = "increment-waits-for-update", points = 3, category = Category.CORRECTNESS,
+    @Check(id = "increment-waits-for-update", points = 2, category = Category.CORRECTNESS,
             description = "increment() waits while another thread's update(f) is running f")
     void incrementWaitsForUpdate(Submission submission) {
         Counter counter = submission.create(Counter.class);
@@ -69,6 +69,53 @@ class CounterSuite {
             throw Feedback.fail("counter.increment-waits-for-update.overlapped");
         }
         expectValue(counter.get(), 1, "counter.increment-waits-for-update.value");
+    }
+
+    @Check(id = "get-under-lock", points = 1, category = Category.CORRECTNESS,
+            description = "get() waits while another thread holds the lock, unless it reads a volatile field")
+    void getUnderLock(Submission submission) {
+        requireWorking(submission);
+        Counter counter = submission.create(Counter.class);
+        // With two locks, the one that guards the value is the one get() waits for; a counter
+        // without a Lock field is judged by uses-lock, not here.
+        for (Lock lock : Locks.of(counter)) {
+            if (getWaitsWhileHeld(lock, counter)) {
+                return;
+            }
+        }
+        if (!Locks.of(counter).isEmpty()) {
+            expectOnlySafeReads(submission.classes());
+        }
+    }
+
+    /** Holds {@code lock} in the grader's thread and calls get(): whether it waited (or could not be judged). */
+    private static boolean getWaitsWhileHeld(Lock lock, Counter counter) {
+        if (!lock.tryLock()) {
+            return true;
+        }
+        Call<Long> reader;
+        boolean returned;
+        try {
+            reader = Call.start("reader", counter::get);
+            reader.awaitParkedOrDone(SETTLE);
+            returned = reader.isDone();
+        } finally {
+            lock.unlock();
+        }
+        awaitEnd(reader, "get()");
+        reader.result();
+        return !returned;
+    }
+
+    /**
+     * A get() that does not wait for the lock reads the value while another thread may be writing
+     * it: with no lock and no volatile, nothing makes that write visible (x86 happens to show it,
+     * the Java memory model does not promise it). Its plain field reads are found in the bytecode.
+     */
+    private static void expectOnlySafeReads(JavaClasses classes) {
+        Structure.plainReadFrom(classes, "get").ifPresent(read -> {
+            throw Feedback.fail("counter.get-under-lock.plain-read", read.name(), read.where());
+        });
     }
 
     @Check(id = "updates-exclusive", points = 3, category = Category.CORRECTNESS,

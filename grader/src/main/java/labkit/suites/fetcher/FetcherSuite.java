@@ -15,10 +15,12 @@ import java.util.stream.IntStream;
 import lab.fetcher.FetchResult;
 import lab.fetcher.FetchResult.Outcome;
 import lab.fetcher.Fetcher;
+import labkit.api.Call;
 import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
 import labkit.api.GradedLab;
+import labkit.api.Structure;
 import labkit.api.Submission;
 import labkit.api.Threads;
 
@@ -203,6 +205,9 @@ class FetcherSuite {
     @Check(id = "first-success", points = 2, category = Category.CORRECTNESS,
             description = "fetchFirst returns the first success by completion time; faster failures and list position do not count")
     void firstSuccess(Submission submission) {
+        // Read while the requests run, so that importing the bytecode adds nothing to the check's time.
+        long began = System.nanoTime();
+        Call<Boolean> callsAnyOf = Call.start("bytecode", () -> callsAnyOf(submission));
         try (Scene scene = new Scene(submission)) {
             Race race = Race.on(scene.server);
             Optional<FetchResult> first = scene.fetchFirst(race.uris(), GENEROUS).value();
@@ -211,9 +216,34 @@ class FetcherSuite {
             }
             FetchResult r = first.get();
             if (!race.winner().equals(r.uri()) || r.outcome() != Outcome.OK || r.status() != 200 || !Race.WINNER.equals(r.body())) {
-                throw Feedback.fail("fetcher.first-success.wrong", race.winner(), Results.describe(first), race.uris().get(0), r.uri());
+                throw Feedback.fail("fetcher.first-success.wrong", race.winner(), Results.describe(first), race.uris().get(0), r.uri(),
+                        firstSuccessHint(callsAnyOf, began));
             }
         }
+    }
+
+    /** How much longer than the requests reading the bytecode may take before the hint does without it. */
+    static final Duration BYTECODE_WAIT = Duration.ofSeconds(5);
+    /** first-success's time by which the hint is chosen, well inside the check's bound of 20 s. */
+    static final Duration HINT_DEADLINE = Duration.ofSeconds(15);
+
+    /** Whether fetchFirst's code, helpers and lambdas included, calls CompletableFuture.anyOf. */
+    private static boolean callsAnyOf(Submission submission) {
+        return Structure.callsReachableFrom(submission.classes(), "fetchFirst").stream()
+                .anyMatch(c -> c.name().equals("anyOf") && c.owner().equals("java.util.concurrent.CompletableFuture"));
+    }
+
+    /**
+     * The usual cause, anyOf completing with the first request to finish, is named only when
+     * fetchFirst's code calls it; otherwise (or if the bytecode could not be read in time) the
+     * hint points at what any design must do.
+     */
+    private static String firstSuccessHint(Call<Boolean> callsAnyOf, long began) {
+        // Never past the point where the check itself would run out of time (a slow, serial fetchFirst).
+        Duration spent = Duration.ofNanos(System.nanoTime() - began);
+        Duration wait = BYTECODE_WAIT.compareTo(HINT_DEADLINE.minus(spent)) < 0 ? BYTECODE_WAIT : HINT_DEADLINE.minus(spent);
+        boolean anyOf = !wait.isNegative() && callsAnyOf.awaitDone(wait) && callsAnyOf.failure() == null && callsAnyOf.result();
+        return Feedback.text(anyOf ? "fetcher.first-success.hint.any-of" : "fetcher.first-success.hint.skip-failures");
     }
 
     @Check(id = "first-cancels-rest", points = 2, category = Category.TIMING,

@@ -158,8 +158,24 @@ class PoolSuite {
     }
 
     @Check(id = "permit-back-after-exception", points = 2, category = Category.DEADLOCK,
-            description = "after tasks threw, every permit is back: permits() tasks can again be inside together")
+            description = "after tasks threw in run or tryRun, every permit is back: permits() tasks can again be inside together")
     void permitBackAfterException(Submission submission) {
+        expectPermitsBack(submission, "run(task)", pool -> pool.run(() -> {
+            throw new GraderException();
+        }));
+        expectPermitsBack(submission, "tryRun(task, 1 min)", pool -> pool.tryRun(() -> {
+            throw new GraderException();
+        }, LONG_TIMEOUT));
+    }
+
+    /** A call of one of the pool's methods whose task throws. */
+    @FunctionalInterface
+    private interface FailingCall {
+        Object call(Pool pool) throws Exception;
+    }
+
+    /** On a pool of its own, so that a permit lost by one method is blamed on that method alone. */
+    private static void expectPermitsBack(Submission submission, String method, FailingCall failingCall) {
         int permits = 2;
         Pool pool = submission.create(Pool.class, permits);
         Stress.Result before = PoolStress.together(pool, permits, 1); // else a stall below would be blamed on the exceptions
@@ -167,17 +183,15 @@ class PoolSuite {
             throw Feedback.fail("pool.permit-back-after-exception.never-together", permits).withDetails(before.threadReport());
         }
         for (int i = 0; i < permits; i++) {
-            Call<Object> failing = Call.start("failing-" + i, () -> pool.run(() -> {
-                throw new GraderException();
-            }));
+            Call<Object> failing = Call.start("failing-" + i, () -> failingCall.call(pool));
             if (failing.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("pool.permit-back-after-exception.hung", i, permits, STUCK.toMillis())
+                throw Feedback.fail("pool.permit-back-after-exception.hung", i, permits, STUCK.toMillis(), method)
                         .withDetails(Threads.report());
             }
         }
         Stress.Result run = PoolStress.together(pool, permits, 1);
         if (run.stalled()) {
-            throw Feedback.fail("pool.permit-back-after-exception.leaked", permits).withDetails(run.threadReport());
+            throw Feedback.fail("pool.permit-back-after-exception.leaked", permits, method).withDetails(run.threadReport());
         }
     }
 
@@ -406,24 +420,27 @@ class PoolSuite {
     @Check(id = "active-empty-when-idle", points = 1, category = Category.CORRECTNESS,
             description = "active() is empty when no task is inside: after normal tasks, failed tasks, timeouts and interrupts alike")
     void activeEmptyWhenIdle(Submission submission) {
-        Pool pool = submission.create(Pool.class, 1);
-        expectIdle(pool, "new");
-        Call.Action[] scenarios = {
-            () -> pool.run(() -> null),
-            () -> pool.run(() -> {
+        expectIdle(submission.create(Pool.class, 1), "new");
+        List<FailingCall> scenarios = List.of(
+            pool -> pool.run(() -> null),
+            pool -> pool.run(() -> {
                 throw new GraderException();
             }),
-            () -> pool.tryRun(() -> { }, LONG_TIMEOUT),
-            () -> pool.tryRun(() -> {
+            pool -> pool.tryRun(() -> { }, LONG_TIMEOUT),
+            pool -> pool.tryRun(() -> {
                 throw new GraderException();
-            }, LONG_TIMEOUT)
-        };
+            }, LONG_TIMEOUT));
         String[] names = {"run", "run-threw", "try-run", "try-run-threw"};
-        for (int i = 0; i < scenarios.length; i++) {
-            Call<Void> call = Call.run("scenario-" + names[i], scenarios[i]);
+        for (int i = 0; i < scenarios.size(); i++) {
+            // A pool for each scenario: a permit that one of them loses is permit-back-after-exception's
+            // verdict, and must not make the next scenario hang here.
+            Pool fresh = submission.create(Pool.class, 1);
+            FailingCall scenario = scenarios.get(i);
+            Call<Void> call = Call.run("scenario-" + names[i], () -> scenario.call(fresh));
             awaitEnd(call, "run/tryRun"); // how the call ended is judged by exception-propagates, not here
-            expectIdle(pool, names[i]);
+            expectIdle(fresh, names[i]);
         }
+        Pool pool = submission.create(Pool.class, 1);
         try (Crowd crowd = Crowd.inside(pool, 1, "inside")) {
             Call<Boolean> timedOut = tryRunCall(pool, Duration.ofMillis(50));
             awaitEnd(timedOut, "tryRun(task, timeout)");

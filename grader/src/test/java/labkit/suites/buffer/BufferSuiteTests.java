@@ -27,7 +27,7 @@ class BufferSuiteTests {
     }
 
     @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
-    @ValueSource(strings = {"one-condition-signal-all", "fair-lock-array-deque", "two-lock-queue", "signal-in-own-section"})
+    @ValueSource(strings = {"one-condition-signal-all", "fair-lock-array-deque", "two-lock-queue", "signal-in-own-section", "volatile-size"})
     void unusualButCorrectScoresFullMarks(String variant) {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("buffer", variant), "buffer"));
     }
@@ -50,6 +50,10 @@ class BufferSuiteTests {
                 SampleExpectation.of("buffer", "one-condition-signal")
                         .fails("buffer.lost-wakeup", Feedback.text("buffer.lost-wakeup.stuck", "consumer-2, producer-2", 0))
                         .mayAlsoFail("buffer.conservation"),
+                SampleExpectation.of("buffer", "if-and-one-condition-signal")
+                        .fails("buffer.if-instead-of-while", Feedback.text("buffer.if-instead-of-while.take-returned", null, "p0#0"))
+                        .fails("buffer.lost-wakeup", Feedback.text("buffer.lost-wakeup.masked", "consumer-2", "null"))
+                        .mayAlsoFail("buffer.conservation"),
                 SampleExpectation.of("buffer", "mutation-after-unlock")
                         .fails("buffer.state-under-lock", KitGrading.messageStart("buffer.state-under-lock.changed-after"))
                         .mayAlsoFail("buffer.conservation", "buffer.capacity", "buffer.waits-and-wakes", "buffer.fifo",
@@ -58,6 +62,9 @@ class BufferSuiteTests {
                         .fails("buffer.state-under-lock", Feedback.text("buffer.state-under-lock.disturbed", "take()",
                                 "offer(p1#5, 0 s), which returned true", "[p1#4, p1#5]", "[p1#5, p1#5]"))
                         .mayAlsoFail("buffer.conservation", "buffer.capacity", "buffer.waits-and-wakes", "buffer.fifo"),
+                SampleExpectation.of("buffer", "size-without-lock")
+                        .fails("buffer.state-under-lock", Feedback.text("buffer.state-under-lock.plain-read", "size()", "count",
+                                "ConditionBuffer.java:94")),
                 SampleExpectation.of("buffer", "missing-signal")
                         .fails("buffer.waits-and-wakes", Feedback.text("buffer.waits-and-wakes.put-not-woken", "poll(0 s)", 2000))
                         .mayAlsoFail("buffer.conservation"),
@@ -79,6 +86,8 @@ class BufferSuiteTests {
                         .fails("buffer.timeout-deadline", KitGrading.messageStart("buffer.timeout-deadline.early", "poll(400 ms)")),
                 SampleExpectation.of("buffer", "swallowed-interrupt")
                         .fails("buffer.interrupts", Feedback.text("buffer.interrupts.swallowed", "take()", 1000)),
+                SampleExpectation.of("buffer", "interrupt-keeps-lock")
+                        .fails("buffer.interrupts", Feedback.text("buffer.interrupts.lock-kept", "take()")),
                 SampleExpectation.of("buffer", "interrupt-returns")
                         .fails("buffer.interrupts", Feedback.text("buffer.interrupts.returned", "take()", null)),
                 SampleExpectation.of("buffer", "busy-wait")
@@ -92,6 +101,9 @@ class BufferSuiteTests {
                 SampleExpectation.of("buffer", "synchronized-wait-notify")
                         .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-lock", "ConditionBuffer"))
                         .fails("buffer.no-monitors", Feedback.text("buffer.no-monitors.synchronized")),
+                SampleExpectation.of("buffer", "semaphore-slots")
+                        .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-condition", "ConditionBuffer"))
+                        .fails("buffer.no-ready-made-queue", Feedback.text("buffer.no-ready-made-queue.used")),
                 SampleExpectation.of("buffer", "array-blocking-queue-inside")
                         .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-lock", "ConditionBuffer"))
                         .fails("buffer.no-ready-made-queue", Feedback.text("buffer.no-ready-made-queue.used")));

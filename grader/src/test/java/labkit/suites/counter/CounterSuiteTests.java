@@ -25,7 +25,7 @@ class CounterSuiteTests {
     }
 
     @ParameterizedTest(name = "correct but unusual: {0} scores full marks")
-    @ValueSource(strings = {"rw-lock-fast-path", "backoff-lock-in-try"})
+    @ValueSource(strings = {"rw-lock-fast-path", "backoff-lock-in-try", "volatile-get"})
     void unusualButCorrectScoresFullMarks(String variant) {
         KitGrading.expectFullMarks(KitGrading.grade(KitGrading.sample("counter", variant), "counter"));
     }
@@ -39,6 +39,8 @@ class CounterSuiteTests {
 
     static Stream<SampleExpectation> buggySamples() {
         return Stream.of(
+                SampleExpectation.of("counter", "get-without-lock")
+                        .fails("counter.get-under-lock", Feedback.text("counter.get-under-lock.plain-read", "value", "LockCounter.java:25")),
                 SampleExpectation.of("counter", "unlock-not-in-finally")
                         .fails("counter.lock-released-after-exception", Feedback.text("counter.lock-released-after-exception.held", 2000)),
                 SampleExpectation.of("counter", "f-outside-lock")

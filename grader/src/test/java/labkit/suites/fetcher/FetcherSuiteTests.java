@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.text.Messages;
 import labkit.kit.KitGrading;
@@ -80,11 +81,15 @@ class FetcherSuiteTests {
         String cancelsAtDeadline = KitGrading.messageStart("fetcher.cancels-at-deadline.still-open");
         String firstCancelsRest = KitGrading.messageStart("fetcher.first-cancels-rest.still-open");
         String firstSuccess = KitGrading.messageStart("fetcher.first-success.wrong");
+        String anyOfHint = Feedback.text("fetcher.first-success.hint.any-of");
+        String skipFailuresHint = Feedback.text("fetcher.first-success.hint.skip-failures");
         String serial = KitGrading.messageStart("fetcher.concurrent.serial", FetcherSuite.PARTIES);
         return Stream.of(
                 SampleExpectation.of("fetcher", "sequential-loop")
                         .fails("fetcher.concurrent", serial)
                         .fails("fetcher.first-success", firstSuccess)
+                        .messageContains("fetcher.first-success", skipFailuresHint)
+                        .messageLacks("fetcher.first-success", anyOfHint)
                         .fails("fetcher.first-cancels-rest", firstCancelsRest),
                 // Blocking in the common pool also starves the client's own completion stages, so
                 // calls with more URIs than the pool has threads may time out as well.
@@ -112,6 +117,8 @@ class FetcherSuiteTests {
                 SampleExpectation.of("fetcher", "error-reported-ok")
                         .fails("fetcher.failures-reported", KitGrading.messageStart("fetcher.failures-reported.wrong"))
                         .fails("fetcher.first-success", firstSuccess)
+                        .messageContains("fetcher.first-success", skipFailuresHint)
+                        .messageLacks("fetcher.first-success", anyOfHint)
                         .fails("fetcher.first-empty", KitGrading.messageStart("fetcher.first-empty.not-empty")),
                 // The order of the answers decides the order of the results, so every fetchAll of
                 // several URIs may come back shuffled; only input-order is sure to see it.
@@ -121,6 +128,7 @@ class FetcherSuiteTests {
                                 "fetcher.timed-out-reported"),
                 SampleExpectation.of("fetcher", "anyof-fetchfirst")
                         .fails("fetcher.first-success", firstSuccess)
+                        .messageContains("fetcher.first-success", anyOfHint)
                         .fails("fetcher.first-cancels-rest", firstCancelsRest)
                         .fails("fetcher.first-empty", KitGrading.messageStart("fetcher.first-empty.not-empty")),
                 SampleExpectation.of("fetcher", "executor-never-shut-down")

@@ -42,8 +42,11 @@ class PoolSuiteTests {
     static Stream<SampleExpectation> buggySamples() {
         return Stream.of(
                 SampleExpectation.of("pool", "permit-leak")
-                        .fails("pool.permit-back-after-exception", Feedback.text("pool.permit-back-after-exception.leaked", 2))
+                        .fails("pool.permit-back-after-exception", Feedback.text("pool.permit-back-after-exception.leaked", 2, "run(task)"))
                         .fails("pool.active-empty-when-idle", staleAfter("run-threw", "[grader-scenario-run-threw]")),
+                SampleExpectation.of("pool", "tryrun-loses-permit")
+                        .fails("pool.permit-back-after-exception", Feedback.text("pool.permit-back-after-exception.leaked", 2,
+                                "tryRun(task, 1 min)")),
                 SampleExpectation.of("pool", "release-without-acquire")
                         .fails("pool.interrupt-keeps-permits", Feedback.text("pool.interrupt-keeps-permits.inflated", 3, 2, 3)),
                 SampleExpectation.of("pool", "swallowed-interrupt")
@@ -118,7 +121,10 @@ class PoolSuiteTests {
                 SampleExpectation.of("pool", "timeout-to-nanos")
                         .fails("pool.tryrun-timeouts", Feedback.text("pool.tryrun-timeouts.threw", "Duration.ofDays(365000)",
                                 "java.lang.ArithmeticException")),
+                // Each failed tryRun keeps one of the two permits it took, so the second one hangs.
                 SampleExpectation.of("pool", "tryrun-acquires-twice")
+                        .fails("pool.permit-back-after-exception", Feedback.text("pool.permit-back-after-exception.hung", 1, 2, 2000,
+                                "tryRun(task, 1 min)"))
                         .fails("pool.tryrun-runs-when-free", Feedback.text("pool.tryrun-runs-when-free.free-waits", 2000, 10))
                         .fails("pool.tryrun-timeouts", Feedback.text("pool.tryrun-timeouts.free-waits", "Duration.ZERO"))
                         .fails("pool.exception-propagates", Feedback.text("pool.call-never-returned", "tryRun(task, timeout)", 2000, 10))
