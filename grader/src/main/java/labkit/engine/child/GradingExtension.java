@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.CheckFailure;
 import labkit.api.GradedLab;
@@ -50,9 +49,7 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
         if (log != null) {
             log.write(EventLog.START, Map.of("check", id));
         }
-        if (check.category() == Category.STRUCTURE) {
-            importBeforeTheClockStarts(invocationContext.getArguments());
-        }
+        importBeforeTheClockStarts(invocationContext.getArguments());
         Watchdog.Ending ending = Watchdog.run(id, Duration.ofSeconds(check.timeoutSeconds()), invocation::proceed);
         Map<String, Object> verdict = verdict(id, check, ending);
         verdict.put("seeded", context.getStore(NS).get(id + ".seeded") != null);
@@ -75,8 +72,10 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
 
     /**
      * ArchUnit's first import in a JVM costs seconds on a loaded machine, which is the kit's time,
-     * not the student's: it is done before the check's bound starts counting. The grading process
-     * still bounds it, from the check's start. A failure here is left for the check to meet.
+     * not the student's: it is done (once per JVM) before the check's bound starts counting, so that
+     * a structure rule, or a hint chosen from the student's bytecode, never races the check's clock.
+     * The grading process still bounds it, from the check's start. A failure here is left for the
+     * check to meet.
      */
     private static void importBeforeTheClockStarts(List<Object> arguments) {
         for (Object argument : arguments) {

@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
 import lab.fetcher.FetchResult;
 import lab.fetcher.FetchResult.Outcome;
 import lab.fetcher.Fetcher;
-import labkit.api.Call;
 import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
@@ -205,9 +204,6 @@ class FetcherSuite {
     @Check(id = "first-success", points = 2, category = Category.CORRECTNESS,
             description = "fetchFirst returns the first success by completion time; faster failures and list position do not count")
     void firstSuccess(Submission submission) {
-        // Read while the requests run, so that importing the bytecode adds nothing to the check's time.
-        long began = System.nanoTime();
-        Call<Boolean> callsAnyOf = Call.start("bytecode", () -> callsAnyOf(submission));
         try (Scene scene = new Scene(submission)) {
             Race race = Race.on(scene.server);
             Optional<FetchResult> first = scene.fetchFirst(race.uris(), GENEROUS).value();
@@ -217,15 +213,10 @@ class FetcherSuite {
             FetchResult r = first.get();
             if (!race.winner().equals(r.uri()) || r.outcome() != Outcome.OK || r.status() != 200 || !Race.WINNER.equals(r.body())) {
                 throw Feedback.fail("fetcher.first-success.wrong", race.winner(), Results.describe(first), race.uris().get(0), r.uri(),
-                        firstSuccessHint(callsAnyOf, began));
+                        firstSuccessHint(submission));
             }
         }
     }
-
-    /** How much longer than the requests reading the bytecode may take before the hint does without it. */
-    static final Duration BYTECODE_WAIT = Duration.ofSeconds(5);
-    /** first-success's time by which the hint is chosen, well inside the check's bound of 20 s. */
-    static final Duration HINT_DEADLINE = Duration.ofSeconds(15);
 
     /** Whether fetchFirst's code, helpers and lambdas included, calls CompletableFuture.anyOf. */
     private static boolean callsAnyOf(Submission submission) {
@@ -235,15 +226,11 @@ class FetcherSuite {
 
     /**
      * The usual cause, anyOf completing with the first request to finish, is named only when
-     * fetchFirst's code calls it; otherwise (or if the bytecode could not be read in time) the
-     * hint points at what any design must do.
+     * fetchFirst's code calls it; otherwise the hint points at what any design must do. (The
+     * classes were imported before the check's clock started, so reading them here costs nothing.)
      */
-    private static String firstSuccessHint(Call<Boolean> callsAnyOf, long began) {
-        // Never past the point where the check itself would run out of time (a slow, serial fetchFirst).
-        Duration spent = Duration.ofNanos(System.nanoTime() - began);
-        Duration wait = BYTECODE_WAIT.compareTo(HINT_DEADLINE.minus(spent)) < 0 ? BYTECODE_WAIT : HINT_DEADLINE.minus(spent);
-        boolean anyOf = !wait.isNegative() && callsAnyOf.awaitDone(wait) && callsAnyOf.failure() == null && callsAnyOf.result();
-        return Feedback.text(anyOf ? "fetcher.first-success.hint.any-of" : "fetcher.first-success.hint.skip-failures");
+    private static String firstSuccessHint(Submission submission) {
+        return Feedback.text(callsAnyOf(submission) ? "fetcher.first-success.hint.any-of" : "fetcher.first-success.hint.skip-failures");
     }
 
     @Check(id = "first-cancels-rest", points = 2, category = Category.TIMING,
