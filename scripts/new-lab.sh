@@ -337,6 +337,7 @@ package labkit.suites.@ID@;
 
 import java.util.stream.Stream;
 import labkit.api.Feedback;
+import labkit.kit.GradesSamples;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -347,6 +348,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Grades the grader of the @ID@ lab: the reference passes every check, the skeleton scores 0, each known bug fails exactly its checks. */
 @DisplayName("@ID@ suite")
+@GradesSamples
 class @CAP@SuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")

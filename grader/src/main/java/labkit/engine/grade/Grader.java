@@ -47,13 +47,13 @@ public final class Grader {
         request.checkAgainst(catalog);
         List<LabDefinition> labs = catalog.stream().filter(request::wants).collect(Collectors.toList());
         progress.planned(labs.size(), labs.stream().mapToInt(l -> checksOf(l, request).size()).sum());
-        List<AssignmentResult> results = new ArrayList<>();
-        for (LabDefinition lab : labs) {
-            progress.labStarted(lab.id(), checksOf(lab, request).size());
+        GradeProgress told = GradeProgress.synchronizedOn(progress);
+        List<AssignmentResult> results = LabLanes.fromSystemProperties().grade(labs, lab -> {
+            told.labStarted(lab.id(), checksOf(lab, request).size());
             AssignmentResult result = CheckDetails.attach(lab, request, gradeLab(lab, request));
-            progress.labEnded(result);
-            results.add(result);
-        }
+            told.labEnded(result);
+            return result;
+        });
         double score = results.stream().mapToDouble(AssignmentResult::score).sum();
         double max = results.stream().mapToDouble(AssignmentResult::maxScore).sum();
         return new GradeReport(GradeReport.SCHEMA, request.label(), round(score), round(max), request.seed(), results,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;
+import labkit.kit.GradesSamples;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the skeleton scores 0, and each known bug fails exactly its checks with the expected message.
  */
 @DisplayName("buffer suite")
+@GradesSamples
 class BufferSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")

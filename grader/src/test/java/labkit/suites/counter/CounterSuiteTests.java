@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.report.CheckResult;
+import labkit.kit.GradesSamples;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Grades the grader of lab 1: the reference passes every check, each known bug fails exactly its checks. */
 @DisplayName("counter suite")
+@GradesSamples
 class CounterSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")

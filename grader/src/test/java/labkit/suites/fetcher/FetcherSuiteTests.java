@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;
 import labkit.engine.text.Messages;
+import labkit.kit.GradesSamples;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * shared by waits for the time left, orTimeout on a copy) score full marks.
  */
 @DisplayName("fetcher suite")
+@GradesSamples
 class FetcherSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")

@@ -2,6 +2,7 @@ package labkit.suites.latch;
 
 import java.util.stream.Stream;
 import labkit.api.Feedback;
+import labkit.kit.GradesSamples;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Grades the grader of the latch lab: the reference and a correct but unusual design pass every check, the skeleton scores 0, each known bug fails exactly its checks. */
 @DisplayName("latch suite")
+@GradesSamples
 class LatchSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import labkit.api.Feedback;
 import labkit.engine.report.AssignmentResult;
+import labkit.kit.GradesSamples;
 import labkit.kit.KitGrading;
 import labkit.kit.SampleExpectation;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Grades the grader of lab 2: the reference passes every check, each known bug fails exactly its checks. */
 @DisplayName("pool suite")
+@GradesSamples
 class PoolSuiteTests {
 
     @RepeatedTest(value = 3, name = "the reference scores full marks, run {currentRepetition} of {totalRepetitions}")
