@@ -47,19 +47,29 @@ PY
 }
 
 row "what" "wall_s" "checks_s" "score"
-row "maven start (mvn -o validate)" "$(timed mvn -B -q -ntp -o validate)" "-"
+maven_start=$(timed mvn -B -q -ntp -o validate)
+row "maven start (mvn -o validate)" "$maven_start" "-"
 printf 'class A { public static void main(String[] a) {} }\n' > "$out/A.java"
 javac -d "$out" "$out/A.java"
-row "JVM start (java -cp . A)" "$(timed java -Xshare:auto -cp "$out" A)" "-"
+jvm_start=$(timed java -Xshare:auto -cp "$out" A)
+row "JVM start (java -cp . A)" "$jvm_start" "-"
 row "javac of one lab (LockCounter)" "$(timed javac -d "$out/c" -cp assignments/target/classes reference/src/main/java/lab/counter/LockCounter.java)" "-"
-for lab in counter pool buffer fetcher; do
+labs=$(ls assignments/handouts/*.md | xargs -n1 basename | sed 's/\.md$//')
+longest=0
+for lab in $labs; do
   read -r wall body score < <(grade -Dsubmission=reference -Dassignments=$lab)
   row "reference, $lab" "$wall" "$body" "$score"
+  longest=$(python3 -c "print(max($longest, $body))")
 done
+read -r wall body score < <(grade -Dsubmission=reference -Dgrader.lanes=1)
+row "reference, all labs, one at a time" "$wall" "$body" "$score"
 read -r wall body score < <(grade -Dsubmission=reference)
-row "reference, all four labs" "$wall" "$body" "$score"
+row "reference, all labs (lanes)" "$wall" "$body" "$score"
+# With labs side by side, no run can beat Maven's start, one JVM's start and the longest lab's check bodies.
+floor=$(python3 -c "print(f'{$maven_start + $jvm_start + $longest:.1f}')")
+row "  floor: maven + JVM + longest lab" "$floor" "-" "ratio $(python3 -c "print(f'{$wall / $floor:.2f}')")"
 read -r wall body score < <(grade -Dsubmission=assignments/template)
-row "unfinished template, all four" "$wall" "$body" "$score"
+row "unfinished template, all labs" "$wall" "$body" "$score"
 read -r wall body score < <(grade -Dsubmission=grader/src/test/submissions/buffer/one-condition-signal -Dassignments=buffer)
 row "hanging buffer (lost wake-up)" "$wall" "$body" "$score"
 if [ -x scripts/grade-class.sh ] && [ -f grader/target/labkit.jar ] && grep -q 'OUT DIR' scripts/grade-class.sh; then

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import labkit.engine.child.ChildMain;
 import labkit.engine.child.EventLog;
@@ -73,8 +74,9 @@ final class ChildRun {
             Files.deleteIfExists(events);
             Files.createFile(events);
             EventChannel channel = new EventChannel(events, checkIds);
-            List<String> java = command(lab, classes, events, scratch, settings.request(), checkIds);
-            Process process = new ProcessBuilder(settings.sandbox().wrap(java, layout(classes, scratch, events, settings.request())))
+            Optional<Path> archive = ClassArchive.forKit(KitClasspath.get(), lab.suite());
+            List<String> java = command(lab, classes, events, scratch, settings.request(), checkIds, archive);
+            Process process = new ProcessBuilder(settings.sandbox().wrap(java, layout(classes, scratch, events, settings.request(), archive)))
                     .directory(scratch.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
@@ -105,19 +107,9 @@ final class ChildRun {
     }
 
     private static List<String> command(LabDefinition lab, Path classes, Path events, Path scratch, GradeRequest request,
-            List<String> checkIds) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(HEAP);
-        cmd.add(STACK);
-        cmd.add("-XX:MaxDirectMemorySize=64m");
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
-        cmd.add("-XX:-UsePerfData");
-        cmd.add("-Xshare:auto");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Djava.awt.headless=true");
-        cmd.add("-Dfile.encoding=UTF-8");
-        cmd.add("-Djava.io.tmpdir=" + scratch);
+            List<String> checkIds, Optional<Path> archive) {
+        List<String> cmd = new ArrayList<>(jvmOptions(scratch));
+        archive.ifPresent(a -> cmd.addAll(ClassArchive.options(a)));
         cmd.addAll(lab.jvmArgs());
         cmd.addAll(request.childJvmArgs());
         cmd.add("-cp");
@@ -131,13 +123,24 @@ final class ChildRun {
         return cmd;
     }
 
+    /** The java command and the options of every forked JVM, before the lab's own. */
+    static List<String> jvmOptions(Path scratch) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, STACK,
+                "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xshare:auto",
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                // ArchUnit's logging API warns on every start that it has no backend: noise in a crash report.
+                "-Dslf4j.internal.verbosity=ERROR",
+                "-Djava.io.tmpdir=" + scratch);
+    }
+
     /** What the sandboxed JVM sees: the JDK, the kit's class path, the lab's classes, its event log and scratch folder. */
-    private static Layout layout(Path classes, Path scratch, Path events, GradeRequest request) {
+    private static Layout layout(Path classes, Path scratch, Path events, GradeRequest request, Optional<Path> archive) {
         List<Path> readOnly = new ArrayList<>();
         readOnly.addAll(JdkFiles.of(Path.of(System.getProperty("java.home"))));
         Arrays.stream(KitClasspath.get().split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
                 .forEach(readOnly::add);
         readOnly.add(classes);
+        archive.ifPresent(readOnly::add);
         List<Path> writable = new ArrayList<>(List.of(events));
         for (String arg : request.childJvmArgs()) {
             JavaAgent.parse(arg).ifPresent(agent -> {
