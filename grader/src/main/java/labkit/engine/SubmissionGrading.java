@@ -37,7 +37,7 @@ public class SubmissionGrading {
         GradeReport report = GradeRun.run(request(), out, System.out, System.getenv());
         // Taken now that every forked JVM is gone; checked by the build's last test.
         ReportSeal seal = ReportSeal.of(ReportWriter.folderFor(report, out), ReportWriter.FILES);
-        DynamicTest intact = DynamicTest.dynamicTest("report-files-intact",
+        DynamicTest intact = DynamicTest.dynamicTest("report-files-intact", source("report-files-intact"),
                 () -> seal.broken().ifPresent(why -> { throw new CheckFailed(why); }));
         return Stream.concat(report.assignments().stream().flatMap(SubmissionGrading::tests), Stream.of(intact));
     }
@@ -49,17 +49,26 @@ public class SubmissionGrading {
      */
     private static Stream<DynamicNode> tests(AssignmentResult lab) {
         if (lab.graded()) {
-            return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), () -> verdict(c)));
+            return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), source(c.id()), () -> verdict(c)));
         }
         String reason = lab.message() == null ? lab.status() : ReportText.clean(lab.message()).split("\n", 2)[0];
         String failure = Messages.format("report.surefire.failure", lab.id(), lab.status(), reason);
         String skipped = Messages.format("report.surefire.not-run", lab.id(), lab.status());
-        return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+        return lab.checks().stream().<DynamicNode>map(c -> DynamicTest.dynamicTest(c.id(), source(c.id()), () -> {
             if (c == lab.checks().get(0)) {
                 throw new CheckFailed(failure);
             }
             Assumptions.abort(skipped);
         }));
+    }
+
+    /**
+     * Where a check's test comes from, for the build's reports: the check itself, not this factory
+     * method, so that surefire names the test case by the check id alone ({@code counter.sequential},
+     * not {@code grade() counter.sequential}, which it writes for a test whose source is a method).
+     */
+    private static java.net.URI source(String checkId) {
+        return java.net.URI.create("labkit:check:" + checkId);
     }
 
     /**

@@ -21,7 +21,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The Maven path ({@code mvn test -Dsubmission=DIR -Dcheck=...}) as surefire sees it, run through
- * the JUnit Platform in-process: a test per check named by its id, a failure in one line without
+ * the JUnit Platform in-process: a test per check named by its id (also in surefire's XML), a failure in one line without
  * a stack trace of the kit's frames, a missing lab failed once with the rest skipped, and a
  * rerun's report beside the full one.
  */
@@ -41,6 +41,7 @@ class MavenGradingTests {
                 "grader.output", out.toString(),
                 "grader.work", out.resolve("work").toString());
         Map<String, TestExecutionResult> results = new LinkedHashMap<>();
+        Map<String, Object> sources = new LinkedHashMap<>();
         Map<String, String> original = new LinkedHashMap<>();
         properties.forEach((k, v) -> original.put(k, System.getProperty(k)));
         try {
@@ -51,6 +52,7 @@ class MavenGradingTests {
                         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                             if (test.isTest()) {
                                 results.put(test.getDisplayName(), result);
+                                sources.put(test.getDisplayName(), test.getSource().orElse(null));
                             }
                         }
 
@@ -71,6 +73,9 @@ class MavenGradingTests {
 
         assertThat(results.keySet()).containsExactlyInAnyOrder("counter.sequential", "counter.lock-released-after-exception",
                 "buffer.fifo", "buffer.capacity", "report-files-intact");
+        // Surefire names a test whose source is a method "grade() <display name>"; from a URI, by the display name alone.
+        assertThat(sources.get("counter.sequential")).isInstanceOfSatisfying(org.junit.platform.engine.support.descriptor.UriSource.class,
+                uri -> assertThat(uri.getUri()).hasToString("labkit:check:counter.sequential"));
         assertThat(results.get("report-files-intact").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         assertThat(results.get("counter.sequential").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         TestExecutionResult failed = results.get("counter.lock-released-after-exception");
