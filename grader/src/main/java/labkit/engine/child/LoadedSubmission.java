@@ -16,7 +16,9 @@ import labkit.api.Submission;
 /**
  * The student's compiled classes, loaded by a class loader of their own whose parent holds the
  * kit: the kit's contracts always win over any copy a student might ship. The loader has no name,
- * so that stack frames read {@code lab.counter.LockCounter.get(LockCounter.java:12)}.
+ * so that stack frames read {@code lab.counter.LockCounter.get(LockCounter.java:12)}. Without a
+ * folder (mutation testing of the references, {@link ChildConfig#CLASSES_FROM_CLASS_PATH}) the
+ * class comes from the kit's own class path, where PIT put its mutant.
  */
 final class LoadedSubmission implements Submission {
 
