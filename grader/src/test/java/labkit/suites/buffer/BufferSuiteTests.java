@@ -101,6 +101,12 @@ class BufferSuiteTests {
                 SampleExpectation.of("buffer", "synchronized-wait-notify")
                         .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-lock", "ConditionBuffer"))
                         .fails("buffer.no-monitors", Feedback.text("buffer.no-monitors.synchronized")),
+                SampleExpectation.of("buffer", "sleep-in-synchronized")
+                        .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-lock", "ConditionBuffer"))
+                        .fails("buffer.no-monitors", Feedback.text("buffer.no-monitors.synchronized"))
+                        .fails("buffer.no-sleep-holding-lock", KitGrading.messageStart("buffer.no-sleep-holding-lock.slept-holding", "put(item)")
+                                + KitGrading.messageStart("engine.held.monitor", (Object) null) + "ConditionBuffer@")
+                        .mayAlsoFail("buffer.conservation"),
                 SampleExpectation.of("buffer", "semaphore-slots")
                         .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-condition", "ConditionBuffer"))
                         .fails("buffer.no-ready-made-queue", Feedback.text("buffer.no-ready-made-queue.used")),
