@@ -80,11 +80,12 @@ public final class Stress {
             List<Waiter> unfinished) {
 
         /**
-         * Whether the run stalled with every unfinished worker parked on a {@code java.util.concurrent}
-         * synchronizer (a lock, a Condition): nothing but another thread's call can wake them, and
-         * none is coming. A worker running, asleep or blocked on a monitor leaves it false.
+         * Whether the run stalled with every unfinished worker waiting: parked on a
+         * {@code java.util.concurrent} synchronizer (a lock, a Condition), or retrying a call that
+         * finds nothing ({@link Progress#retrying}). Nothing but another thread's call could get
+         * them on, and none is coming. A worker running, asleep or blocked on a monitor leaves it false.
          */
-        public boolean allParkedOnSynchronizers() {
+        public boolean allWaiting() {
             return stalled && !unfinished.isEmpty() && unfinished.stream().allMatch(Waiter::waits);
         }
 

@@ -181,7 +181,7 @@ final class Conservation {
         if (run.stalled()) {
             int out = taken.stream().mapToInt(this::sizeOf).sum();
             int size = buffer.size();
-            if (run.allParkedOnSynchronizers()) {
+            if (run.allWaiting()) {
                 throw stuck(run, out, total, size);
             }
             throw Feedback.fail("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
