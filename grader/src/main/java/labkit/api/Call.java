@@ -1,9 +1,11 @@
 package labkit.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One call into the student's code, made in a thread of its own named {@code grader-<name>}, so
@@ -130,6 +132,30 @@ public final class Call<T> {
             Threads.sleep(5);
         }
         return isDone() ? Progress.DONE : Progress.RUNNING;
+    }
+
+    /**
+     * Watches the call until it ends or {@code bound} has passed: the locks its thread held the
+     * first time it was seen asleep holding any ({@link Threads#locksHeldAsleep}), monitors and
+     * Locks alike; empty when it never was. What is seen is certain, there is no threshold: the
+     * thread's state is read without pause, and the full look (a safepoint) is taken only when it
+     * is timed-waiting off any synchronizer. A watcher kept off the processor for the whole of a
+     * short sleep misses it, so repeat the call where that matters.
+     */
+    public List<String> locksHeldAsleep(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!isDone() && System.nanoTime() < deadline) {
+            if (thread.getState() == Thread.State.TIMED_WAITING && LockSupport.getBlocker(thread) == null) {
+                List<String> held = Threads.locksHeldAsleep(thread);
+                if (!held.isEmpty()) {
+                    return held;
+                }
+                // A timed Object.wait or a sleep without a lock: look again later, not at every spin.
+                Threads.pause();
+            }
+            Thread.onSpinWait();
+        }
+        return List.of();
     }
 
     /** Interrupts the calling thread. */

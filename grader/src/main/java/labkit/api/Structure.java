@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -124,6 +126,29 @@ public final class Structure {
      */
     public static Optional<FieldRead> plainReadFrom(JavaClasses classes, String method) {
         return fieldReadsReachableFrom(classes, method).stream().filter(read -> !read.safeWithoutLock()).findFirst();
+    }
+
+    /**
+     * {@link #plainReadFrom(JavaClasses, String)}, told also by what {@code target}'s fields hold:
+     * a final field of {@code target} holding a {@code java.util.concurrent} object (a
+     * ConcurrentHashMap key set declared as a Set, a CopyOnWriteArrayList declared as a List) is
+     * thread-safe itself, and safe to read without a lock.
+     */
+    public static Optional<FieldRead> plainReadFrom(JavaClasses classes, String method, Object target) {
+        return fieldReadsReachableFrom(classes, method).stream()
+                .filter(read -> !read.safeWithoutLock() && !holdsConcurrentObject(target, read))
+                .findFirst();
+    }
+
+    private static boolean holdsConcurrentObject(Object target, FieldRead read) {
+        for (Field field : Fields.of(target.getClass())) {
+            if (field.getName().equals(read.name()) && field.getDeclaringClass().getName().equals(read.owner())) {
+                Object value = Fields.read(field, target);
+                return Modifier.isFinal(field.getModifiers()) && value != null
+                        && value.getClass().getName().startsWith("java.util.concurrent.");
+            }
+        }
+        return false;
     }
 
     /** Its body, its lambdas and, transitively, the submission's methods it calls. */

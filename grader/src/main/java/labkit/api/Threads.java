@@ -1,5 +1,6 @@
 package labkit.api;
 
+import java.util.List;
 import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.LockSupport;
@@ -41,6 +42,16 @@ public final class Threads {
      */
     public static long waitedMillis() {
         return ThreadDiagnostics.waitedMillisOfCurrentThread();
+    }
+
+    /**
+     * The locks {@code thread} holds at this instant while asleep (Thread.sleep, TimeUnit.sleep,
+     * LockSupport.parkNanos without a blocker), monitors of {@code synchronized} and
+     * {@code java.util.concurrent} locks alike, named for a message; empty when it is not asleep
+     * or holds none. Waiting in Object.wait or Condition.await is not sleep: it gives the lock back.
+     */
+    public static List<String> locksHeldAsleep(Thread thread) {
+        return ThreadDiagnostics.locksHeldAsleep(thread);
     }
 
     /** What every stuck thread is doing, with the submission's frames and any lock cycle, for a message's details. */

@@ -28,6 +28,7 @@ public final class SampleExpectation {
     private final Set<String> mayFail = new TreeSet<>();
     private final Map<String, List<String>> contained = new LinkedHashMap<>();
     private final Map<String, List<String>> absent = new LinkedHashMap<>();
+    private final Map<String, String> categories = new LinkedHashMap<>();
 
     private SampleExpectation(String lab, String variant) {
         this.lab = lab;
@@ -60,6 +61,15 @@ public final class SampleExpectation {
     }
 
     /**
+     * {@code checkId}'s failure must be reported in {@code category} ({@code "deadlock"}...), which
+     * the evidence may choose over the check's own: a correctness scenario that hung is a deadlock.
+     */
+    public SampleExpectation reportedAs(String checkId, String category) {
+        categories.put(checkId, category);
+        return this;
+    }
+
+    /**
      * {@code checkId} may fail too: a stress check that this bug usually, but not provably always,
      * trips. Use sparingly; a deterministic check must be in {@link #fails}.
      */
@@ -88,6 +98,8 @@ public final class SampleExpectation {
         }
         contained.forEach((id, fragments) -> fragments.forEach(fragment ->
                 assertThat(result.check(id).message()).as("%s/%s: hint in the message of %s", lab, variant, id).contains(fragment)));
+        categories.forEach((id, category) ->
+                assertThat(result.check(id).category()).as("%s/%s: category of %s", lab, variant, id).isEqualTo(category));
         absent.forEach((id, fragments) -> fragments.forEach(fragment ->
                 assertThat(result.check(id).message()).as("%s/%s: blame in the message of %s", lab, variant, id).doesNotContain(fragment)));
     }

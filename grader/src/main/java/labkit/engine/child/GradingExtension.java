@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import labkit.api.Check;
+import labkit.api.Category;
 import labkit.api.CheckFailure;
 import labkit.api.GradedLab;
 import labkit.api.Submission;
@@ -103,6 +104,10 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
             verdict.put("status", "failed");
             verdict.put("message", thrown.getMessage());
             verdict.put("details", ((CheckFailure) thrown).details());
+            Category category = ((CheckFailure) thrown).category();
+            if (category != null) {
+                verdict.put("category", category.jsonName());
+            }
         } else if (thrown instanceof AssertionError && !(thrown.getClass().getName().startsWith("lab."))) {
             verdict.put("status", "failed");
             verdict.put("message", SafeText.clip(thrown.getMessage()));

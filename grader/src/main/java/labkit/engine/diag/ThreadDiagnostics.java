@@ -73,6 +73,26 @@ public final class ThreadDiagnostics {
         return info == null ? -1 : info.getWaitedTime();
     }
 
+    /**
+     * The monitors and locks {@code thread} holds while it is asleep (in Thread.sleep, TimeUnit.sleep
+     * or a LockSupport.parkNanos without a blocker), each as {@code Class@hash}; empty when it is
+     * not asleep or holds nothing. A thread in Object.wait or Condition.await waits on something
+     * (the JVM names it as the thread's lock) and is not asleep here. One look, taken at a safepoint.
+     */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+, the kit's baseline is 17
+    public static List<String> locksHeldAsleep(Thread thread) {
+        ThreadInfo[] infos = THREADS.getThreadInfo(new long[] {thread.getId()},
+                THREADS.isObjectMonitorUsageSupported(), THREADS.isSynchronizerUsageSupported());
+        ThreadInfo info = infos.length == 0 ? null : infos[0];
+        if (info == null || info.getThreadState() != Thread.State.TIMED_WAITING || info.getLockInfo() != null) {
+            return List.of();
+        }
+        List<String> held = new ArrayList<>();
+        Arrays.stream(info.getLockedMonitors()).map(m -> Messages.format("engine.held.monitor", lockName(m))).forEach(held::add);
+        Arrays.stream(info.getLockedSynchronizers()).map(l -> Messages.format("engine.held.lock", lockName(l))).forEach(held::add);
+        return held;
+    }
+
     private static String deadlockCycle(ThreadInfo[] all) {
         long[] ids = THREADS.findDeadlockedThreads();
         if (ids == null) {

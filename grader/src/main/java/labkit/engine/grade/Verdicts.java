@@ -30,8 +30,11 @@ final class Verdicts {
             text.append("\n\n").append(rerun(check, request));
             message = text.toString();
         }
-        return new CheckResult(check.id(), check.category().jsonName(), status, passed ? check.points() : 0.0,
-                check.points(), message, seeded ? request.seed() : null, duration, check.description());
+        // A failure may name a category of its own (a scenario that hung is a deadlock); else the check's.
+        Object category = passed ? null : event.get("category");
+        return new CheckResult(check.id(), category instanceof String named ? named : check.category().jsonName(), status,
+                passed ? check.points() : 0.0, check.points(), message, seeded ? request.seed() : null, duration,
+                check.description());
     }
 
     /** The verdict for a check during which the forked JVM died or was killed ({@code budgetSeconds}: the lab's budget). */

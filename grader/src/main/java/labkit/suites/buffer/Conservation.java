@@ -1,12 +1,19 @@
 package labkit.suites.buffer;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.Condition;
 import lab.buffer.BoundedBuffer;
+import labkit.api.Category;
+import labkit.api.CheckFailure;
 import labkit.api.Feedback;
+import labkit.api.Fields;
 import labkit.api.Stress;
 
 /**
@@ -53,7 +60,7 @@ final class Conservation {
         return Stress.of("producer", producers, stoppable((i, progress) -> {
             Random choices = new Random(seeds[i]);
             for (int seq = 0; seq < perProducer; seq++) {
-                produce(new Item(i, seq), choices);
+                produce(new Item(i, seq), choices, progress);
                 watchSize();
                 progress.tick();
             }
@@ -62,7 +69,7 @@ final class Conservation {
             List<Item> mine = taken.get(i);
             int share = perProducer * producers / taken.size();
             for (int n = 0; n < share; n++) {
-                Item item = consume(choices);
+                Item item = consume(choices, progress);
                 synchronized (mine) {
                     mine.add(item);
                 }
@@ -88,23 +95,25 @@ final class Conservation {
     }
 
     /** One put, or (one time in four) offers with short timeouts until one succeeds. */
-    private void produce(Item item, Random choices) throws InterruptedException {
+    private void produce(Item item, Random choices, Stress.Progress progress) throws InterruptedException {
         if (choices.nextInt(4) > 0) {
             buffer.put(item);
             return;
         }
         while (!buffer.offer(item, Duration.ofMillis(choices.nextInt(3)))) {
+            progress.retrying();
             Thread.onSpinWait();
         }
     }
 
     /** One take, or (one time in four) polls with short timeouts until one returns an item. */
-    private Item consume(Random choices) throws InterruptedException {
+    private Item consume(Random choices, Stress.Progress progress) throws InterruptedException {
         if (choices.nextInt(4) > 0) {
             return buffer.take();
         }
         Item item;
         while ((item = buffer.poll(Duration.ofMillis(choices.nextInt(3)))) == null) {
+            progress.retrying();
             Thread.onSpinWait();
         }
         return item;
@@ -125,6 +134,42 @@ final class Conservation {
         return Feedback.text(running ? "buffer.conservation.stalled.running" : "buffer.conservation.stalled.parked");
     }
 
+    /**
+     * Every unfinished worker parked on the buffer's lock or Conditions, with no progress for
+     * {@link #QUIET}: they wait for good, a deadlock, whatever the check's own category. The
+     * message names each thread and what it waits on, and says whether items were lost (every
+     * producer done, fewer items out than in) or a wake-up was (the items are still there).
+     */
+    private CheckFailure stuck(Stress.Result run, int out, int total, int size) {
+        StringBuilder waiting = new StringBuilder();
+        boolean producerWaits = false;
+        for (Stress.Waiter waiter : run.unfinished()) {
+            producerWaits |= waiter.thread().startsWith("grader-producer-");
+            // Each thread on a line of its own, indented as the stalled summary is (a message file trims leading blanks).
+            waiting.append(waiting.length() == 0 ? "  " : "\n  ").append(Feedback.text("buffer.conservation.stuck.waiter",
+                    waiter.thread(), waiter.blocker() == null ? Feedback.text("buffer.conservation.stuck.retrying") : nameOf(waiter.blocker()),
+                    waiter.frame() == null ? Feedback.text("buffer.conservation.stuck.grader-loop") : waiter.frame()));
+        }
+        String hint = !producerWaits && out + size < total
+                ? Feedback.text("buffer.conservation.stuck.lost", out, total, size)
+                : stallHint(run.stuckSummary(), size, capacity);
+        return Feedback.fail("buffer.conservation.stuck", capacity, producers, producers, run.elapsedMillis(),
+                run.operations(), QUIET.toSeconds(), waiting.toString(), hint).withDetails(run.threadReport()).inCategory(Category.DEADLOCK);
+    }
+
+    /** A Condition by the buffer's field that holds it; a lock's queue as the buffer's lock; anything else by its class. */
+    private String nameOf(Object blocker) {
+        for (Field field : Fields.of(buffer.getClass())) {
+            if (blocker instanceof Condition && Fields.read(field, buffer) == blocker) {
+                return Feedback.text("buffer.conservation.stuck.condition", field.getName());
+            }
+        }
+        if (blocker instanceof AbstractQueuedSynchronizer || blocker instanceof AbstractQueuedLongSynchronizer) {
+            return Feedback.text("buffer.conservation.stuck.lock");
+        }
+        return blocker.getClass().getSimpleName();
+    }
+
     private void watchSize() {
         int size = buffer.size();
         maxSize.accumulateAndGet(size, Math::max);
@@ -136,6 +181,9 @@ final class Conservation {
         if (run.stalled()) {
             int out = taken.stream().mapToInt(this::sizeOf).sum();
             int size = buffer.size();
+            if (run.allWaiting()) {
+                throw stuck(run, out, total, size);
+            }
             throw Feedback.fail("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
                     run.elapsedMillis(), out, total, size, run.stuckSummary(), stallHint(run.stuckSummary(), size, capacity)).withDetails(run.threadReport());
         }

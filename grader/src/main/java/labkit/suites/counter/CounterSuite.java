@@ -10,6 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -90,21 +91,13 @@ class CounterSuite {
 
     /** Holds {@code lock} in the grader's thread and calls get(): whether it waited (or could not be judged). */
     private static boolean getWaitsWhileHeld(Lock lock, Counter counter) {
-        if (!lock.tryLock()) {
+        Optional<Locks.HeldCall<Long>> held = Locks.callWhileHeld(lock, "reader", counter::get, SETTLE);
+        if (held.isEmpty()) {
             return true;
         }
-        Call<Long> reader;
-        boolean returned;
-        try {
-            reader = Call.start("reader", counter::get);
-            reader.awaitParkedOrDone(SETTLE);
-            returned = reader.isDone();
-        } finally {
-            lock.unlock();
-        }
-        awaitEnd(reader, "get()");
-        reader.result();
-        return !returned;
+        awaitEnd(held.get().call(), "get()");
+        held.get().call().result();
+        return !held.get().returnedWhileHeld();
     }
 
     /**

@@ -10,17 +10,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
 import labkit.api.Call;
 import labkit.api.Category;
 import labkit.api.Check;
 import labkit.api.Feedback;
 import labkit.api.GradedLab;
 import labkit.api.GraderException;
+import labkit.api.Locks;
 import labkit.api.Stress;
+import labkit.api.Structure;
 import labkit.api.Submission;
 import labkit.api.Threads;
 import lab.pool.Pool;
@@ -456,7 +460,7 @@ class PoolSuite {
     static final Duration CHURN_TIME = Duration.ofMillis(1_500);
 
     @Check(id = "active-thread-safe", points = 1, category = Category.CORRECTNESS,
-            description = "active() stays right while many threads enter and leave the pool at once")
+            description = "active() stays right while many threads enter and leave the pool at once, and reads the bookkeeping under its lock (or volatile, or a concurrent collection)")
     void activeThreadSafe(Submission submission) {
         int callers = 8;
         Pool pool = submission.create(Pool.class, callers); // no caller waits: all the contention is on the bookkeeping
@@ -491,6 +495,39 @@ class PoolSuite {
         if (!left.isEmpty()) {
             throw Feedback.fail("pool.active-thread-safe.stale", left.size(), run.operations(), lead);
         }
+        expectActiveReadsSafe(submission);
+    }
+
+    /**
+     * The stress shows only what this processor shows: a task always sees its own name. A read of
+     * the bookkeeping without its lock is found on every platform, as counter.get-under-lock finds
+     * one: active() is called while the grader holds each of the pool's locks and monitors in turn.
+     * If it waits for one, it reads under that lock; if it waits for none, all it reads must be
+     * safe without a lock (volatile, or final and thread-safe itself, as a ConcurrentHashMap is).
+     */
+    private static void expectActiveReadsSafe(Submission submission) {
+        Pool pool = submission.create(Pool.class, 2);
+        for (Lock lock : Locks.of(pool)) {
+            Optional<Locks.HeldCall<List<String>>> held = Locks.callWhileHeld(lock, "reader", pool::active, SETTLE);
+            if (held.isEmpty() || waitedFor(held.get())) {
+                return;
+            }
+        }
+        for (Object monitor : Locks.monitorsOf(pool)) {
+            if (waitedFor(Locks.callWhileHeld(monitor, "reader", pool::active, SETTLE))) {
+                return;
+            }
+        }
+        Structure.plainReadFrom(submission.classes(), "active", pool).ifPresent(read -> {
+            throw Feedback.fail("pool.active-thread-safe.plain-read", read.name(), read.where());
+        });
+    }
+
+    /** Whether active(), called while the grader held a lock, waited for it; its end and result are awaited either way. */
+    private static boolean waitedFor(Locks.HeldCall<?> held) {
+        awaitEnd(held.call(), "active()");
+        held.call().result();
+        return !held.returnedWhileHeld();
     }
 
     /** Hand-offs measured; the median is judged, so that one unlucky scheduling delay does not fail anyone. */

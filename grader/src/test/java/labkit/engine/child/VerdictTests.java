@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import labkit.api.Category;
 import labkit.api.Check;
+import labkit.api.CheckFailure;
+import labkit.api.Feedback;
 import labkit.api.GraderException;
 import labkit.engine.text.Messages;
 import org.junit.jupiter.api.DisplayName;
@@ -63,5 +66,14 @@ class VerdictTests {
     void graderExceptionWrappedByStudentIsTheStudents() throws Exception {
         Map<String, Object> verdict = verdictFor(madeAt(new RuntimeException(new GraderException()), STUDENT, SUITE));
         assertThat((String) verdict.get("message")).startsWith(Messages.format("engine.check.student-threw", "java.lang.RuntimeException"));
+    }
+
+    @Test
+    @DisplayName("a failure that names a category of its own (a scenario that hung) is reported in it; others keep the check's")
+    void failureInItsOwnCategory() throws Exception {
+        CheckFailure plain = Feedback.fail("buffer.conservation.stuck.lock");
+        assertThat(verdictFor(plain)).doesNotContainKey("category");
+        Map<String, Object> verdict = verdictFor(plain.inCategory(Category.DEADLOCK).withDetails("threads"));
+        assertThat(verdict).containsEntry("status", "failed").containsEntry("category", "deadlock").containsEntry("details", "threads");
     }
 }

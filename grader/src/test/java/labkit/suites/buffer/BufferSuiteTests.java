@@ -103,6 +103,18 @@ class BufferSuiteTests {
                 SampleExpectation.of("buffer", "synchronized-wait-notify")
                         .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-lock", "ConditionBuffer"))
                         .fails("buffer.no-monitors", Feedback.text("buffer.no-monitors.synchronized")),
+                SampleExpectation.of("buffer", "sleep-in-synchronized")
+                        .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-lock", "ConditionBuffer"))
+                        .fails("buffer.no-monitors", Feedback.text("buffer.no-monitors.synchronized"))
+                        .fails("buffer.no-sleep-holding-lock", KitGrading.messageStart("buffer.no-sleep-holding-lock.slept-holding", "put(item)")
+                                + KitGrading.messageStart("engine.held.monitor", (Object) null) + "ConditionBuffer@")
+                        .mayAlsoFail("buffer.conservation"),
+                // Items lost by offer: the consumers wait for good, a deadlock found in the 3 s quiet window, not after the bound.
+                SampleExpectation.of("buffer", "offer-true-on-timeout")
+                        .fails("buffer.timeouts", Feedback.text("buffer.timeouts.wrong-result", "offer(item, 0 s) on a full buffer", false, true))
+                        .fails("buffer.conservation", KitGrading.messageStart("buffer.conservation.stuck", 1, 4, 4, null))
+                        .messageContains("buffer.conservation", KitGrading.messageStart("buffer.conservation.stuck.lost", null))
+                        .reportedAs("buffer.conservation", "deadlock"),
                 SampleExpectation.of("buffer", "semaphore-slots")
                         .fails("buffer.uses-lock-and-conditions", Feedback.text("buffer.uses-lock-and-conditions.no-condition", "ConditionBuffer"))
                         .fails("buffer.no-ready-made-queue", Feedback.text("buffer.no-ready-made-queue.used")),

@@ -90,6 +90,8 @@ class PoolSuiteTests {
                         .mayAlsoFail("pool.at-most-n"),
                 SampleExpectation.of("pool", "unsafe-arraylist")
                         .fails("pool.active-thread-safe", Feedback.text("pool.active-thread-safe.lead", 8)),
+                SampleExpectation.of("pool", "active-read-without-lock")
+                        .fails("pool.active-thread-safe", Feedback.text("pool.active-thread-safe.plain-read", "names", "SemaphorePool.java:77")),
                 SampleExpectation.of("pool", "names-added-before-acquire")
                         .fails("pool.active-excludes-waiting", Feedback.text("pool.active-excludes-waiting.listed",
                                 "[grader-inside-0, grader-inside-1]", "[grader-inside-0, grader-inside-1, grader-waiting-0, grader-waiting-1]"))
