@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import lab.buffer.BoundedBuffer;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.schedule.Snapshot;
+import labkit.api.schedule.SteppedLock;
 
 /**
  * Steps calls through a buffer of capacity 1 whose lock is a {@link SteppedLock}, to find code

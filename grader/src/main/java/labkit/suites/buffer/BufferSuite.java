@@ -28,6 +28,8 @@ import labkit.api.Fields;
 import labkit.api.GradedLab;
 import labkit.api.Structure;
 import labkit.api.Submission;
+import labkit.api.schedule.SteppedLock;
+import labkit.api.schedule.StudentLock;
 
 /**
  * Lab 3, a bounded buffer on a Lock with Conditions. The classic Condition bugs are found with
@@ -203,7 +205,7 @@ class BufferSuite {
             expectOnlySafeReads(submission.classes(), "size");
         }
         BoundedBuffer<Item> stepped = create(submission, 1);
-        Optional<SteppedLock> swapped = LockSwap.into(stepped);
+        Optional<SteppedLock> swapped = Scenarios.swapLock(stepped);
         if (swapped.isEmpty()) {
             // A design of several locks, or an unusual one, is left to the stress checks for this.
             return;
@@ -345,7 +347,7 @@ class BufferSuite {
             description = "no method sleeps while it holds the lock: that stalls every producer and consumer meanwhile")
     void noSleepHoldingLock(Submission submission) throws InterruptedException {
         BoundedBuffer<Item> stepped = create(submission, 4);
-        Optional<SteppedLock> swapped = LockSwap.into(stepped);
+        Optional<SteppedLock> swapped = Scenarios.swapLock(stepped);
         if (swapped.isPresent()) {
             for (Named op : withSize(lockedOps(stepped), stepped)) {
                 Calls.resultOf(swapped.get().step(() -> {

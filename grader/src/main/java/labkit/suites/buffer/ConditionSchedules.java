@@ -8,6 +8,7 @@ import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Threads;
+import labkit.api.schedule.StudentLock;
 
 /**
  * The forced schedules behind the classic Condition bugs. Each one lines threads up behind the

@@ -3,6 +3,8 @@ package labkit.suites.buffer;
 import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.schedule.Snapshot;
+import labkit.api.schedule.StudentLock;
 
 /**
  * Freezes the buffer by holding the student's lock from the check thread, and compares
