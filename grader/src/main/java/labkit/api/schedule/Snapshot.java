@@ -52,7 +52,8 @@ public final class Snapshot {
     /** A copy of the state now; a read that trips over a concurrent change gives a value of its own. */
     public Object take() {
         try {
-            return copy(target, DEPTH);
+            // The target itself is followed whatever its class; inside it, only the student's objects are.
+            return state(target, DEPTH);
         } catch (RuntimeException e) {
             // Only an unguarded writer can make a read of the object's own collections fail.
             return "<changing: " + e.getClass().getSimpleName() + ">";
@@ -90,12 +91,7 @@ public final class Snapshot {
             return collection.toArray();
         }
         if (Fields.isSubmissions(value.getClass()) && depth > 0) {
-            Field[] own = fieldsOf(value.getClass());
-            Object[] values = new Object[own.length];
-            for (int i = 0; i < own.length; i++) {
-                values[i] = copy(Fields.read(own[i], value), depth - 1);
-            }
-            return new ObjectState(value.getClass(), values);
+            return state(value, depth);
         }
         // An AtomicInteger count of a two-lock design, say: its text is its value.
         return String.valueOf(value);
@@ -104,6 +100,15 @@ public final class Snapshot {
     /** The grader's own records (the items a check puts in) compare by value; a student's are followed like any object of theirs. */
     private static boolean isGradersValue(Object value) {
         return value instanceof Record && !Fields.isSubmissions(value.getClass());
+    }
+
+    private ObjectState state(Object value, int depth) {
+        Field[] own = fieldsOf(value.getClass());
+        Object[] values = new Object[own.length];
+        for (int i = 0; i < own.length; i++) {
+            values[i] = copy(Fields.read(own[i], value), depth - 1);
+        }
+        return new ObjectState(value.getClass(), values);
     }
 
     private void render(StringBuilder out, Object value) {
