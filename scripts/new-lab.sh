@@ -220,7 +220,7 @@ class @CAP@Suite {
         object.steps();
         Call<Void> next = Call.run("next-stepper", object::step);
         if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("@ID@.lock-released.held", STUCK.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("@ID@.lock-released.held", STUCK.toMillis()).withDetails(Threads.report());
         }
         next.result();
     }
@@ -276,7 +276,7 @@ class @CAP@Suite {
 
     private static void awaitEnd(Call<?> call, String method) {
         if (!call.awaitDone(BOUND)) {
-            throw Feedback.fail("@ID@.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
+            throw Feedback.failure("@ID@.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
         }
         call.result();
     }

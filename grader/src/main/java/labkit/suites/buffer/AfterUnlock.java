@@ -111,7 +111,7 @@ final class AfterUnlock {
             settle(op, result, in, out);
             drainInto(out);
             if (!sameItems(in, out)) {
-                return Feedback.fail("buffer.state-under-lock.disturbed", op.name(), String.join(", ", meanwhile),
+                return Feedback.failure("buffer.state-under-lock.disturbed", op.name(), String.join(", ", meanwhile),
                         in, out);
             }
         }
@@ -177,7 +177,7 @@ final class AfterUnlock {
     private AssertionError changedSince(String method, Object released) {
         Object now = snapshot.take();
         return Snapshot.same(released, now) ? null
-                : Feedback.fail("buffer.state-under-lock.changed-after", method, snapshot.render(released),
+                : Feedback.failure("buffer.state-under-lock.changed-after", method, snapshot.render(released),
                         snapshot.render(now));
     }
 }

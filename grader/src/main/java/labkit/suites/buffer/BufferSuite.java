@@ -71,11 +71,11 @@ class BufferSuite {
                     Item expected = model.removeFirst();
                     Item actual = buffer.take();
                     if (actual != expected) {
-                        return Feedback.fail("buffer.fifo.order", n, expected, actual);
+                        return Feedback.failure("buffer.fifo.order", n, expected, actual);
                     }
                 }
                 if (buffer.size() != model.size()) {
-                    return Feedback.fail("buffer.fifo.size", step.get(), model.size(), buffer.size());
+                    return Feedback.failure("buffer.fifo.size", step.get(), model.size(), buffer.size());
                 }
             }
             return null;
@@ -411,7 +411,7 @@ class BufferSuite {
         Scenarios.smoke(create(submission, 2));
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
-            throw Feedback.fail("buffer.no-monitors.synchronized").withDetails(String.join("\n", monitors));
+            throw Feedback.failure("buffer.no-monitors.synchronized").withDetails(String.join("\n", monitors));
         }
         List<String> calls = new ArrayList<>();
         for (JavaClass c : submission.classes()) {
@@ -420,7 +420,7 @@ class BufferSuite {
                     .forEach(call -> calls.add(call.getSourceCodeLocation() + ": " + call.getTarget().getName() + "()"));
         }
         if (!calls.isEmpty()) {
-            throw Feedback.fail("buffer.no-monitors.wait-notify").withDetails(String.join("\n", calls));
+            throw Feedback.failure("buffer.no-monitors.wait-notify").withDetails(String.join("\n", calls));
         }
     }
 

@@ -16,7 +16,7 @@ final class Calls {
     /** Waits for {@code call} to end; fails, with every thread's state, if it does not within {@link #BOUND}. */
     static void awaitEnd(Call<?> call, String method) {
         if (!call.awaitDone(BOUND)) {
-            throw Feedback.fail("buffer.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
+            throw Feedback.failure("buffer.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
         }
     }
 
@@ -34,7 +34,7 @@ final class Calls {
         if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
             String report = Threads.report();
             stop(call);
-            throw Feedback.fail(key, args).withDetails(report);
+            throw Feedback.failure(key, args).withDetails(report);
         }
         return call.result();
     }

@@ -136,7 +136,7 @@ final class Conservation {
         if (run.stalled()) {
             int out = taken.stream().mapToInt(this::sizeOf).sum();
             int size = buffer.size();
-            throw Feedback.fail("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
+            throw Feedback.failure("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
                     run.elapsedMillis(), out, total, size, run.stuckSummary(), stallHint(run.stuckSummary(), size, capacity)).withDetails(run.threadReport());
         }
         if (maxSize.get() > capacity || minSize.get() < 0) {

@@ -28,10 +28,10 @@ final class Freeze {
     AssertionError waitsForLock(String method, Call.Action op) {
         Frozen frozen = callFrozen(method, op);
         if (frozen.finished()) {
-            return Feedback.fail("buffer.state-under-lock.finished", method);
+            return Feedback.failure("buffer.state-under-lock.finished", method);
         }
         if (!Snapshot.same(frozen.before(), frozen.during())) {
-            return Feedback.fail("buffer.state-under-lock.changed-before", method, snapshot.render(frozen.before()),
+            return Feedback.failure("buffer.state-under-lock.changed-before", method, snapshot.render(frozen.before()),
                     snapshot.render(frozen.during()));
         }
         return null;

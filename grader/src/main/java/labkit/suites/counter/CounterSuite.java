@@ -307,7 +307,7 @@ class CounterSuite {
             return x + 5;
         }));
         if (update.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("counter.reentrant-get.deadlock", STUCK.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("counter.reentrant-get.deadlock", STUCK.toMillis()).withDetails(Threads.report());
         }
         long result = update.result();
         if (seenInside.get() != 2 || result != 7) {
@@ -350,7 +350,7 @@ class CounterSuite {
         }
         for (Call<?> call : calls) {
             if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("counter.lock-order.deadlock", updateFirst ? "update(f)" : "increment()",
+                throw Feedback.failure("counter.lock-order.deadlock", updateFirst ? "update(f)" : "increment()",
                         updateFirst ? "increment()" : "update(f)").withDetails(Threads.report());
             }
             call.result();
@@ -367,7 +367,7 @@ class CounterSuite {
         awaitEnd(failing, "update(f)");
         Call<Void> next = Call.run("next-incrementer", counter::increment);
         if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("counter.lock-released-after-exception.held", STUCK.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("counter.lock-released-after-exception.held", STUCK.toMillis()).withDetails(Threads.report());
         }
         next.result();
     }
@@ -387,7 +387,7 @@ class CounterSuite {
             caller.result();
             Call<Void> next = Call.run("next-incrementer", counter::increment);
             if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("counter.lock-released.held", call.name(), STUCK.toMillis()).withDetails(Threads.report());
+                throw Feedback.failure("counter.lock-released.held", call.name(), STUCK.toMillis()).withDetails(Threads.report());
             }
             next.result();
         }
@@ -426,7 +426,7 @@ class CounterSuite {
         requireWorking(submission);
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
-            throw Feedback.fail("counter.no-synchronized-or-atomics.synchronized").withDetails(String.join("\n", monitors));
+            throw Feedback.failure("counter.no-synchronized-or-atomics.synchronized").withDetails(String.join("\n", monitors));
         }
         Structure.require(noClasses().should().dependOnClassesThat().resideInAPackage("java.util.concurrent.atomic.."),
                 submission.classes(), "counter.no-synchronized-or-atomics.atomics");
@@ -474,7 +474,7 @@ class CounterSuite {
 
     private static void awaitEnd(Call<?> call, String method) {
         if (!call.awaitDone(BOUND)) {
-            throw Feedback.fail("counter.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
+            throw Feedback.failure("counter.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
         }
     }
 

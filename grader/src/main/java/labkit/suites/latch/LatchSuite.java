@@ -84,7 +84,7 @@ class LatchSuite {
         if (stuck > 0) {
             String report = Threads.report();
             stop(waiters);
-            throw Feedback.fail("latch.set-wakes-every-waiter.stuck", stuck, waiters.size(), STUCK.toMillis()).withDetails(report);
+            throw Feedback.failure("latch.set-wakes-every-waiter.stuck", stuck, waiters.size(), STUCK.toMillis()).withDetails(report);
         }
         waiters.forEach(Call::result);
     }
@@ -225,7 +225,7 @@ class LatchSuite {
         requireWorking(submission);
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
-            throw Feedback.fail("latch.no-synchronized-or-latches.synchronized").withDetails(String.join("\n", monitors));
+            throw Feedback.failure("latch.no-synchronized-or-latches.synchronized").withDetails(String.join("\n", monitors));
         }
         Structure.require(noClasses().should().dependOnClassesThat().belongToAnyOf(CountDownLatch.class, CyclicBarrier.class,
                 Phaser.class, Semaphore.class, CompletableFuture.class, FutureTask.class, Exchanger.class),

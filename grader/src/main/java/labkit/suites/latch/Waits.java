@@ -43,7 +43,7 @@ final class Waits {
         if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
             String report = Threads.report();
             stop(List.of(call));
-            throw Feedback.fail(key, args).withDetails(report);
+            throw Feedback.failure(key, args).withDetails(report);
         }
         call.result();
     }
@@ -52,7 +52,7 @@ final class Waits {
         if (!call.awaitDone(BOUND)) {
             String report = Threads.report();
             stop(List.of(call));
-            throw Feedback.fail("latch.call-never-returned", method, BOUND.toSeconds()).withDetails(report);
+            throw Feedback.failure("latch.call-never-returned", method, BOUND.toSeconds()).withDetails(report);
         }
         call.result();
     }
