@@ -16,6 +16,7 @@ import labkit.engine.child.EventLog;
 import labkit.engine.sandbox.JdkFiles;
 import labkit.engine.sandbox.Layout;
 import labkit.engine.sandbox.OsSandbox;
+import labkit.engine.text.Messages;
 
 /**
  * One forked JVM that runs some checks of one lab's suite against the student's classes, inside
@@ -118,6 +119,10 @@ final class ChildRun {
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-Djava.io.tmpdir=" + scratch);
+        if (Messages.strict()) {
+            // The kit's tests format the checks' messages strictly in the checks' JVMs too.
+            cmd.add("-D" + Messages.STRICT_PROPERTY + "=true");
+        }
         cmd.addAll(lab.jvmArgs());
         cmd.addAll(request.childJvmArgs());
         cmd.add("-cp");
