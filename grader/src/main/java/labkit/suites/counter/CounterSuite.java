@@ -472,10 +472,9 @@ class CounterSuite {
         counter.get();
     }
 
+    /** {@link Call#mustEnd}, named as the suite's call sites read. */
     private static void awaitEnd(Call<?> call, String method) {
-        if (!call.awaitDone(BOUND)) {
-            throw Feedback.failure("counter.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
-        }
+        call.mustEnd(method);
     }
 
     private static void expectValue(long actual, long expected, String key) {

@@ -48,14 +48,6 @@ final class Waits {
         call.result();
     }
 
-    static void awaitEnd(Call<?> call, String method) {
-        if (!call.awaitDone(BOUND)) {
-            String report = Threads.report();
-            stop(List.of(call));
-            throw Feedback.failure("latch.call-never-returned", method, BOUND.toSeconds()).withDetails(report);
-        }
-        call.result();
-    }
 
     /** Interrupts the calls still running and gives them a moment to leave, so that no check leaves threads behind. */
     static void stop(List<? extends Call<?>> calls) {
