@@ -220,7 +220,7 @@ class @CAP@Suite {
         object.steps();
         Call<Void> next = Call.run("next-stepper", object::step);
         if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("@ID@.lock-released.held", STUCK.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("@ID@.lock-released.held", STUCK.toMillis()).withDetails(Threads.report());
         }
         next.result();
     }
@@ -250,7 +250,7 @@ class @CAP@Suite {
         } finally {
             lock.unlock();
         }
-        awaitEnd(waiter, "step()");
+        waiter.mustEnd("step()").result();
         if (cpuUsed > WAIT_CPU_BUDGET.toMillis()) {
             throw Feedback.fail("@ID@.waits-without-spinning.spinning", cpuUsed, WAIT_WINDOW.toMillis());
         }
@@ -274,13 +274,6 @@ class @CAP@Suite {
         object.steps();
     }
 
-    private static void awaitEnd(Call<?> call, String method) {
-        if (!call.awaitDone(BOUND)) {
-            throw Feedback.fail("@ID@.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
-        }
-        call.result();
-    }
-
     private static void expectSteps(@IFACE@ object, long expected, String key) {
         long actual = object.steps();
         if (actual != expected) {
@@ -299,7 +292,6 @@ write "$messages" <<'EOF'
 @ID@.waits-without-spinning.returned=While the grader held your lock, step() returned instead of waiting for it: take the lock that guards the state.
 @ID@.waits-without-spinning.spinning=A thread waiting in step() for a lock held by another thread used {0} ms of CPU time in {1} ms. Waiting threads must block (lock.lock()), not spin.
 @ID@.uses-lock.none={0} has no field of type java.util.concurrent.locks.Lock. The lab asks for a Lock, such as a ReentrantLock, to guard the state.
-@ID@.call-never-returned={0} did not return within {1} s, although nothing stood in its way any more.
 EOF
 
 write "$sample" <<'EOF'

@@ -158,6 +158,21 @@ public final class Call<T> {
         return List.of();
     }
 
+    /**
+     * Waits for a call that nothing stands in the way of any more, {@link Tolerances#BOUND} at
+     * most, and returns it, so that {@code call.mustEnd("take()").result()} reads on. One that does
+     * not end fails the check with message {@code call.never-returned} and every thread's state
+     * attached, and is interrupted, so that it leaves the next check alone.
+     */
+    public Call<T> mustEnd(String method) {
+        if (!awaitDone(Tolerances.BOUND)) {
+            String report = Threads.report();
+            interrupt();
+            throw Feedback.failure("call.never-returned", method, Tolerances.BOUND.toSeconds()).withDetails(report);
+        }
+        return this;
+    }
+
     /** Interrupts the calling thread. */
     public void interrupt() {
         thread.interrupt();

@@ -21,7 +21,7 @@ import labkit.engine.diag.StackFrames;
  * Stress.Result run = Stress.of("producer", 4, (i, progress) -> { ...; progress.tick(); })
  *         .and("consumer", 4, (i, progress) -> { ...; progress.tick(); })
  *         .run();
- * if (run.stalled()) throw Feedback.fail("buffer.x.stalled", run.stuckSummary()).withDetails(run.threadReport());
+ * if (run.stalled()) throw Feedback.failure("buffer.x.stalled", run.stuckSummary()).withDetails(run.threadReport());
  * }</pre>
  */
 public final class Stress {
@@ -95,7 +95,7 @@ public final class Stress {
          */
         public void requireProgress(String key) {
             if (stalled) {
-                throw Feedback.fail(key, operations, stuckSummary).withDetails(threadReport);
+                throw Feedback.failure(key, operations, stuckSummary).withDetails(threadReport);
             }
         }
     }

@@ -36,7 +36,7 @@ public final class Structure {
     public static void require(ArchRule rule, JavaClasses classes, String key, Object... args) {
         EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
         if (result.hasViolation()) {
-            throw Feedback.fail(key, args).withDetails(String.join("\n", result.getFailureReport().getDetails()));
+            throw Feedback.failure(key, args).withDetails(String.join("\n", result.getFailureReport().getDetails()));
         }
     }
 

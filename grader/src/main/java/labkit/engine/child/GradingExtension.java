@@ -126,7 +126,11 @@ public final class GradingExtension implements ExecutionCondition, InvocationInt
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
+        return suppliesParameter(parameter.getParameter().getType());
+    }
+
+    /** Whether a check may declare a parameter of {@code type}: the submission and a seeded Random. */
+    public static boolean suppliesParameter(Class<?> type) {
         return type == Submission.class || type == Random.class;
     }
 

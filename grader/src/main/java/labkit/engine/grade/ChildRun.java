@@ -17,6 +17,7 @@ import labkit.engine.child.EventLog;
 import labkit.engine.sandbox.JdkFiles;
 import labkit.engine.sandbox.Layout;
 import labkit.engine.sandbox.OsSandbox;
+import labkit.engine.text.Messages;
 
 /**
  * One forked JVM that runs some checks of one lab's suite against the student's classes, inside
@@ -110,6 +111,10 @@ final class ChildRun {
             List<String> checkIds, Optional<Path> archive) {
         List<String> cmd = new ArrayList<>(jvmOptions(scratch));
         archive.ifPresent(a -> cmd.addAll(ClassArchive.options(a)));
+        if (Messages.strict()) {
+            // The kit's tests format the checks' messages strictly in the checks' JVMs too.
+            cmd.add("-D" + Messages.STRICT_PROPERTY + "=true");
+        }
         cmd.addAll(lab.jvmArgs());
         cmd.addAll(request.childJvmArgs());
         cmd.add("-cp");

@@ -1,15 +1,19 @@
 package labkit.engine.grade;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import labkit.api.Check;
 import labkit.api.GradedLab;
+import labkit.engine.child.GradingExtension;
 import labkit.engine.text.Messages;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -54,19 +58,22 @@ public final class LabCatalog {
             throw new SuiteDefinitionError(Messages.format("engine.suite.bad-id", suite.getName(), lab.id()));
         }
         List<CheckDefinition> checks = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
         for (Method method : suite.getDeclaredMethods()) {
             Check check = method.getAnnotation(Check.class);
             if (check == null) {
                 continue;
             }
             String where = suite.getSimpleName() + "." + method.getName();
+            requireRunnable(method, where);
             if (!ID.matcher(check.id()).matches()) {
                 throw new SuiteDefinitionError(Messages.format("engine.suite.bad-id", where, check.id()));
             }
             String id = lab.id() + "." + check.id();
-            if (!seen.add(id)) {
-                throw new SuiteDefinitionError(Messages.format("engine.suite.duplicate-check", id, suite.getName()));
+            String first = seen.putIfAbsent(id, method.getName());
+            if (first != null) {
+                throw new SuiteDefinitionError(Messages.format("engine.suite.duplicate-check", id, suite.getName(),
+                        first, method.getName()));
             }
             if (!(check.points() > 0)) {
                 throw new SuiteDefinitionError(Messages.format("engine.suite.no-points", id, check.points()));
@@ -87,5 +94,29 @@ public final class LabCatalog {
         checks.sort(Comparator.comparing((CheckDefinition c) -> c.category().ordinal()).thenComparing(CheckDefinition::id));
         return new LabDefinition(lab.id(), suite, lab.contract(), lab.studentClass(), lab.points(),
                 Arrays.asList(lab.jvmArgs()), List.copyOf(checks));
+    }
+
+    /**
+     * JUnit silently skips a private, static or non-void test method, and one with a parameter no
+     * resolver supplies fails before it starts: such a check would count toward the lab's points
+     * and never run, so the suite is rejected here instead.
+     */
+    private static void requireRunnable(Method method, String where) {
+        int modifiers = method.getModifiers();
+        if (Modifier.isPrivate(modifiers)) {
+            throw new SuiteDefinitionError(Messages.format("engine.suite.check-private", where));
+        }
+        if (Modifier.isStatic(modifiers)) {
+            throw new SuiteDefinitionError(Messages.format("engine.suite.check-static", where));
+        }
+        if (method.getReturnType() != void.class) {
+            throw new SuiteDefinitionError(Messages.format("engine.suite.check-returns", where,
+                    method.getReturnType().getSimpleName()));
+        }
+        for (Class<?> type : method.getParameterTypes()) {
+            if (!GradingExtension.suppliesParameter(type)) {
+                throw new SuiteDefinitionError(Messages.format("engine.suite.check-parameter", where, type.getName()));
+            }
+        }
     }
 }

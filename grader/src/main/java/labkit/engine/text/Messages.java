@@ -20,6 +20,12 @@ public final class Messages {
     private static final String BUNDLE = "/labkit/messages.properties";
     private static final Properties TEXTS = load(BUNDLE, true);
     private static final java.util.Map<String, Properties> LAB_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The system property that makes a placeholder without its argument throw: on in the kit's own
+     * tests (the grader's pom, passed on to the checks' JVMs), off when students are graded, who
+     * rather read {@code {3}} than lose a check to the kit's mistake.
+     */
+    public static final String STRICT_PROPERTY = "labkit.messages.strict";
 
     private Messages() {}
 
@@ -36,13 +42,26 @@ public final class Messages {
             int close = c == '{' ? template.indexOf('}', i) : -1;
             if (close > i + 1 && isIndex(template, i + 1, close)) {
                 int index = Integer.parseInt(template.substring(i + 1, close));
-                out.append(index < args.length ? String.valueOf(args[index]) : template.substring(i, close + 1));
+                out.append(index < args.length ? String.valueOf(args[index]) : missing(key, index, args.length, template, i, close));
                 i = close;
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Whether a placeholder without its argument fails (see {@link #STRICT_PROPERTY}). */
+    public static boolean strict() {
+        return Boolean.getBoolean(STRICT_PROPERTY);
+    }
+
+    private static String missing(String key, int index, int given, String template, int open, int close) {
+        if (strict()) {
+            throw new IllegalArgumentException("Message '" + key + "' has the placeholder {" + index + "} but was given "
+                    + given + " argument(s): pass every argument its text uses.");
+        }
+        return template.substring(open, close + 1);
     }
 
     /** Whether the bundle has {@code key}. */

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import lab.buffer.BoundedBuffer;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.schedule.Snapshot;
+import labkit.api.schedule.SteppedLock;
 
 /**
  * Steps calls through a buffer of capacity 1 whose lock is a {@link SteppedLock}, to find code
@@ -109,7 +111,7 @@ final class AfterUnlock {
             settle(op, result, in, out);
             drainInto(out);
             if (!sameItems(in, out)) {
-                return Feedback.fail("buffer.state-under-lock.disturbed", op.name(), String.join(", ", meanwhile),
+                return Feedback.failure("buffer.state-under-lock.disturbed", op.name(), String.join(", ", meanwhile),
                         in, out);
             }
         }
@@ -175,7 +177,7 @@ final class AfterUnlock {
     private AssertionError changedSince(String method, Object released) {
         Object now = snapshot.take();
         return Snapshot.same(released, now) ? null
-                : Feedback.fail("buffer.state-under-lock.changed-after", method, snapshot.render(released),
+                : Feedback.failure("buffer.state-under-lock.changed-after", method, snapshot.render(released),
                         snapshot.render(now));
     }
 }

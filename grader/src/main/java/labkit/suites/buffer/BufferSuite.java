@@ -29,6 +29,8 @@ import labkit.api.GradedLab;
 import labkit.api.Structure;
 import labkit.api.Submission;
 import labkit.api.Threads;
+import labkit.api.schedule.SteppedLock;
+import labkit.api.schedule.StudentLock;
 
 /**
  * Lab 3, a bounded buffer on a Lock with Conditions. The classic Condition bugs are found with
@@ -70,11 +72,11 @@ class BufferSuite {
                     Item expected = model.removeFirst();
                     Item actual = buffer.take();
                     if (actual != expected) {
-                        return Feedback.fail("buffer.fifo.order", n, expected, actual);
+                        return Feedback.failure("buffer.fifo.order", n, expected, actual);
                     }
                 }
                 if (buffer.size() != model.size()) {
-                    return Feedback.fail("buffer.fifo.size", step.get(), model.size(), buffer.size());
+                    return Feedback.failure("buffer.fifo.size", step.get(), model.size(), buffer.size());
                 }
             }
             return null;
@@ -204,7 +206,7 @@ class BufferSuite {
             expectOnlySafeReads(submission.classes(), "size");
         }
         BoundedBuffer<Item> stepped = create(submission, 1);
-        Optional<SteppedLock> swapped = LockSwap.into(stepped);
+        Optional<SteppedLock> swapped = Scenarios.swapLock(stepped);
         if (swapped.isEmpty()) {
             // A design of several locks, or an unusual one, is left to the stress checks for this.
             return;
@@ -346,7 +348,7 @@ class BufferSuite {
             description = "no method sleeps while it holds the lock: that stalls every producer and consumer meanwhile")
     void noSleepHoldingLock(Submission submission) throws InterruptedException {
         BoundedBuffer<Item> stepped = create(submission, 4);
-        Optional<SteppedLock> swapped = LockSwap.into(stepped);
+        Optional<SteppedLock> swapped = Scenarios.swapLock(stepped);
         if (swapped.isPresent()) {
             for (Named op : withSize(lockedOps(stepped), stepped)) {
                 Calls.resultOf(swapped.get().step(() -> {
@@ -424,7 +426,7 @@ class BufferSuite {
         Scenarios.smoke(create(submission, 2));
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
-            throw Feedback.fail("buffer.no-monitors.synchronized").withDetails(String.join("\n", monitors));
+            throw Feedback.failure("buffer.no-monitors.synchronized").withDetails(String.join("\n", monitors));
         }
         List<String> calls = new ArrayList<>();
         for (JavaClass c : submission.classes()) {
@@ -433,7 +435,7 @@ class BufferSuite {
                     .forEach(call -> calls.add(call.getSourceCodeLocation() + ": " + call.getTarget().getName() + "()"));
         }
         if (!calls.isEmpty()) {
-            throw Feedback.fail("buffer.no-monitors.wait-notify").withDetails(String.join("\n", calls));
+            throw Feedback.failure("buffer.no-monitors.wait-notify").withDetails(String.join("\n", calls));
         }
     }
 

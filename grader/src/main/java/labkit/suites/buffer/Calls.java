@@ -13,17 +13,14 @@ final class Calls {
 
     private Calls() {}
 
-    /** Waits for {@code call} to end; fails, with every thread's state, if it does not within {@link #BOUND}. */
+    /** {@link Call#mustEnd}, named as the buffer's call sites read. */
     static void awaitEnd(Call<?> call, String method) {
-        if (!call.awaitDone(BOUND)) {
-            throw Feedback.fail("buffer.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
-        }
+        call.mustEnd(method);
     }
 
-    /** {@link #awaitEnd}, then the call's result; what the student's code threw is rethrown as is. */
+    /** {@link Call#mustEnd}, then the call's result; what the student's code threw is rethrown as is. */
     static <T> T resultOf(Call<T> call, String method) {
-        awaitEnd(call, method);
-        return call.result();
+        return call.mustEnd(method).result();
     }
 
     /**
@@ -34,7 +31,7 @@ final class Calls {
         if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
             String report = Threads.report();
             stop(call);
-            throw Feedback.fail(key, args).withDetails(report);
+            throw Feedback.failure(key, args).withDetails(report);
         }
         return call.result();
     }

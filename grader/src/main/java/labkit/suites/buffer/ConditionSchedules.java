@@ -8,6 +8,7 @@ import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Threads;
+import labkit.api.schedule.StudentLock;
 
 /**
  * The forced schedules behind the classic Condition bugs. Each one lines threads up behind the
@@ -79,8 +80,8 @@ final class ConditionSchedules {
         }
         Throwable thrown = waiter.failure();
         return thrown != null
-                ? Feedback.fail("buffer.if-instead-of-while.take-threw", thrown.getClass().getName())
-                : Feedback.fail("buffer.if-instead-of-while.take-returned", waiter.result(), stolen);
+                ? Feedback.failure("buffer.if-instead-of-while.take-threw", thrown.getClass().getName())
+                : Feedback.failure("buffer.if-instead-of-while.take-returned", waiter.result(), stolen);
     }
 
     /**
@@ -105,8 +106,8 @@ final class ConditionSchedules {
         }
         Throwable thrown = waiter.failure();
         return thrown != null
-                ? Feedback.fail("buffer.if-instead-of-while.put-threw", thrown.getClass().getName())
-                : Feedback.fail("buffer.if-instead-of-while.put-returned", buffer.size());
+                ? Feedback.failure("buffer.if-instead-of-while.put-threw", thrown.getClass().getName())
+                : Feedback.failure("buffer.if-instead-of-while.put-returned", buffer.size());
     }
 
     /**
@@ -148,7 +149,7 @@ final class ConditionSchedules {
         }
         int size = buffer.size();
         Calls.stop(all.toArray(Call<?>[]::new));
-        return Feedback.fail("buffer.lost-wakeup.stuck", String.join(", ", stuck), size).withDetails(report);
+        return Feedback.failure("buffer.lost-wakeup.stuck", String.join(", ", stuck), size).withDetails(report);
     }
 
     /** The first consumer that came back without an item of its own: threw, or got one not put, or one already taken. */
@@ -160,7 +161,7 @@ final class ConditionSchedules {
             boolean own = put.stream().anyMatch(item -> item == got) && taken.stream().noneMatch(item -> item == got);
             if (thrown != null || !own) {
                 String what = thrown != null ? thrown.getClass().getName() : String.valueOf(got);
-                return Feedback.fail("buffer.lost-wakeup.masked", consumer.thread().getName().replace("grader-", ""), what);
+                return Feedback.failure("buffer.lost-wakeup.masked", consumer.thread().getName().replace("grader-", ""), what);
             }
             taken.add(got);
         }

@@ -153,7 +153,7 @@ final class Conservation {
         String hint = !producerWaits && out + size < total
                 ? Feedback.text("buffer.conservation.stuck.lost", out, total, size)
                 : stallHint(run.stuckSummary(), size, capacity);
-        return Feedback.fail("buffer.conservation.stuck", capacity, producers, producers, run.elapsedMillis(),
+        return Feedback.failure("buffer.conservation.stuck", capacity, producers, producers, run.elapsedMillis(),
                 run.operations(), QUIET.toSeconds(), waiting.toString(), hint).withDetails(run.threadReport()).inCategory(Category.DEADLOCK);
     }
 
@@ -184,7 +184,7 @@ final class Conservation {
             if (run.allWaiting()) {
                 throw stuck(run, out, total, size);
             }
-            throw Feedback.fail("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
+            throw Feedback.failure("buffer.conservation.stalled", capacity, producers, producers, run.operations(),
                     run.elapsedMillis(), out, total, size, run.stuckSummary(), stallHint(run.stuckSummary(), size, capacity)).withDetails(run.threadReport());
         }
         if (maxSize.get() > capacity || minSize.get() < 0) {

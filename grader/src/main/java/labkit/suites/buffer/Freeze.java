@@ -3,6 +3,8 @@ package labkit.suites.buffer;
 import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.schedule.Snapshot;
+import labkit.api.schedule.StudentLock;
 
 /**
  * Freezes the buffer by holding the student's lock from the check thread, and compares
@@ -26,10 +28,10 @@ final class Freeze {
     AssertionError waitsForLock(String method, Call.Action op) {
         Frozen frozen = callFrozen(method, op);
         if (frozen.finished()) {
-            return Feedback.fail("buffer.state-under-lock.finished", method);
+            return Feedback.failure("buffer.state-under-lock.finished", method);
         }
         if (!Snapshot.same(frozen.before(), frozen.during())) {
-            return Feedback.fail("buffer.state-under-lock.changed-before", method, snapshot.render(frozen.before()),
+            return Feedback.failure("buffer.state-under-lock.changed-before", method, snapshot.render(frozen.before()),
                     snapshot.render(frozen.during()));
         }
         return null;

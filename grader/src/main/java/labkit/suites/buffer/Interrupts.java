@@ -38,18 +38,18 @@ final class Interrupts {
             Call<Void> releaser = Call.run("releaser", release);
             releaser.awaitDone(Tolerances.BOUND);
             Calls.stop(waiter, releaser);
-            return Feedback.fail("buffer.interrupts.swallowed", method, Tolerances.SETTLE.toMillis());
+            return Feedback.failure("buffer.interrupts.swallowed", method, Tolerances.SETTLE.toMillis());
         }
         Throwable thrown = waiter.failure();
         if (thrown == null) {
-            return Feedback.fail("buffer.interrupts.returned", method, waiter.result());
+            return Feedback.failure("buffer.interrupts.returned", method, waiter.result());
         }
         if (!(thrown instanceof InterruptedException)) {
-            return Feedback.fail("buffer.interrupts.wrong-exception", method, thrown.getClass().getName());
+            return Feedback.failure("buffer.interrupts.wrong-exception", method, thrown.getClass().getName());
         }
         // Judged now, while the interrupted call is the only one that has run: a lock it kept
         // would make the next waiter hang, and that hang be taken for a swallowed interrupt.
-        return keptLock() ? Feedback.fail("buffer.interrupts.lock-kept", method) : null;
+        return keptLock() ? Feedback.failure("buffer.interrupts.lock-kept", method) : null;
     }
 
     /** Whether one of the buffer's locks is still held although every call on it has ended. */
@@ -70,17 +70,17 @@ final class Interrupts {
         }
         int size = buffer.size();
         if (size != expected.length) {
-            return Feedback.fail("buffer.interrupts.changed", method, expected.length, size);
+            return Feedback.failure("buffer.interrupts.changed", method, expected.length, size);
         }
         for (Item item : expected) {
             Item head = Calls.awaitUnblocked(Call.start("taker", buffer::take), "buffer.interrupts.unusable", method);
             if (head != item) {
-                return Feedback.fail("buffer.interrupts.changed-items", method, item, head);
+                return Feedback.failure("buffer.interrupts.changed-items", method, item, head);
             }
         }
         Item probe = new Item(9, 0);
         Calls.awaitUnblocked(Call.run("putter", () -> buffer.put(probe)), "buffer.interrupts.unusable", method);
         Item back = Calls.awaitUnblocked(Call.start("taker", buffer::take), "buffer.interrupts.unusable", method);
-        return back == probe ? null : Feedback.fail("buffer.interrupts.changed-items", method, probe, back);
+        return back == probe ? null : Feedback.failure("buffer.interrupts.changed-items", method, probe, back);
     }
 }

@@ -1,9 +1,13 @@
 package labkit.suites.buffer;
 
+import java.time.Duration;
+import java.util.Optional;
 import lab.buffer.BoundedBuffer;
 import labkit.api.Tolerances;
 import labkit.api.Call;
 import labkit.api.Feedback;
+import labkit.api.schedule.LockSwap;
+import labkit.api.schedule.SteppedLock;
 
 /** The small scenarios of the suite's checks, each a call or two into the buffer and its verdict. */
 final class Scenarios {
@@ -27,6 +31,24 @@ final class Scenarios {
         if (back != item) {
             throw Feedback.fail("buffer.smoke.wrong-item", item, back);
         }
+    }
+
+    /**
+     * {@link LockSwap#into} with the buffer's last guard: the four calls, none of which waits here,
+     * run with the new lock and leave the buffer empty; a design they fail on is not stepped.
+     */
+    static Optional<SteppedLock> swapLock(BoundedBuffer<Item> buffer) {
+        return LockSwap.into(buffer).filter(stepped -> worksUnstepped(buffer));
+    }
+
+    private static boolean worksUnstepped(BoundedBuffer<Item> buffer) {
+        Call<Void> run = Call.run("unstepped", () -> {
+            buffer.put(new Item(9, 0));
+            buffer.take();
+            buffer.offer(new Item(9, 1), Duration.ZERO);
+            buffer.poll(Duration.ZERO);
+        });
+        return run.awaitDone(Tolerances.BOUND) && run.failure() == null && buffer.size() == 0;
     }
 
     /** A null item must be rejected with NullPointerException, leaving the buffer's one item as it was. */

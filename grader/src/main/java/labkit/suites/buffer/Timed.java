@@ -52,8 +52,8 @@ final class Timed {
         if (call.isDone()) {
             Throwable thrown = call.failure();
             throw thrown != null
-                    ? Feedback.fail("buffer.timeouts.huge-threw", method, thrown.getClass().getName())
-                    : Feedback.fail("buffer.timeouts.huge-returned", method, call.result());
+                    ? Feedback.failure("buffer.timeouts.huge-threw", method, thrown.getClass().getName())
+                    : Feedback.failure("buffer.timeouts.huge-returned", method, call.result());
         }
         Calls.resultOf(Call.run("releaser", release), "put/take");
         if (!call.awaitDone(Tolerances.SETTLE)) {

@@ -300,7 +300,7 @@ class CounterSuite {
             return x + 5;
         }));
         if (update.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("counter.reentrant-get.deadlock", STUCK.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("counter.reentrant-get.deadlock", STUCK.toMillis()).withDetails(Threads.report());
         }
         long result = update.result();
         if (seenInside.get() != 2 || result != 7) {
@@ -343,7 +343,7 @@ class CounterSuite {
         }
         for (Call<?> call : calls) {
             if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("counter.lock-order.deadlock", updateFirst ? "update(f)" : "increment()",
+                throw Feedback.failure("counter.lock-order.deadlock", updateFirst ? "update(f)" : "increment()",
                         updateFirst ? "increment()" : "update(f)").withDetails(Threads.report());
             }
             call.result();
@@ -360,7 +360,7 @@ class CounterSuite {
         awaitEnd(failing, "update(f)");
         Call<Void> next = Call.run("next-incrementer", counter::increment);
         if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("counter.lock-released-after-exception.held", STUCK.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("counter.lock-released-after-exception.held", STUCK.toMillis()).withDetails(Threads.report());
         }
         next.result();
     }
@@ -380,7 +380,7 @@ class CounterSuite {
             caller.result();
             Call<Void> next = Call.run("next-incrementer", counter::increment);
             if (next.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("counter.lock-released.held", call.name(), STUCK.toMillis()).withDetails(Threads.report());
+                throw Feedback.failure("counter.lock-released.held", call.name(), STUCK.toMillis()).withDetails(Threads.report());
             }
             next.result();
         }
@@ -419,7 +419,7 @@ class CounterSuite {
         requireWorking(submission);
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
-            throw Feedback.fail("counter.no-synchronized-or-atomics.synchronized").withDetails(String.join("\n", monitors));
+            throw Feedback.failure("counter.no-synchronized-or-atomics.synchronized").withDetails(String.join("\n", monitors));
         }
         Structure.require(noClasses().should().dependOnClassesThat().resideInAPackage("java.util.concurrent.atomic.."),
                 submission.classes(), "counter.no-synchronized-or-atomics.atomics");
@@ -465,10 +465,9 @@ class CounterSuite {
         counter.get();
     }
 
+    /** {@link Call#mustEnd}, named as the suite's call sites read. */
     private static void awaitEnd(Call<?> call, String method) {
-        if (!call.awaitDone(BOUND)) {
-            throw Feedback.fail("counter.call-never-returned", method, BOUND.toSeconds()).withDetails(Threads.report());
-        }
+        call.mustEnd(method);
     }
 
     private static void expectValue(long actual, long expected, String key) {

@@ -293,7 +293,7 @@ class FetcherSuite {
                 left = census.newSince();
             }
             if (!left.isEmpty()) {
-                throw Feedback.fail("fetcher.no-thread-leak.left", left.size(), 2 * rounds, SETTLE.toMillis())
+                throw Feedback.failure("fetcher.no-thread-leak.left", left.size(), 2 * rounds, SETTLE.toMillis())
                         .withDetails(String.join("\n", left.subList(0, Math.min(left.size(), SHOWN_THREADS)))
                                 + (left.size() > SHOWN_THREADS ? "\n..." : ""));
             }

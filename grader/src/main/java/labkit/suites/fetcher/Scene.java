@@ -59,7 +59,7 @@ final class Scene implements AutoCloseable {
     static <T> Timed<T> call(String method, Callable<T> body, Duration bound) {
         Call<T> call = Call.start(method, body);
         if (!call.awaitDone(bound)) {
-            throw Feedback.fail("fetcher.call-never-returned", method, bound.toMillis()).withDetails(Threads.report());
+            throw Feedback.failure("fetcher.call-never-returned", method, bound.toMillis()).withDetails(Threads.report());
         }
         return new Timed<>(call, System.nanoTime());
     }

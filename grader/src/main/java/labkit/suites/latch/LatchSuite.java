@@ -6,7 +6,6 @@ import static labkit.api.Tolerances.SETTLE;
 import static labkit.api.Tolerances.STUCK;
 import static labkit.api.Tolerances.WAIT_CPU_BUDGET;
 import static labkit.api.Tolerances.WAIT_WINDOW;
-import static labkit.suites.latch.Waits.awaitEnd;
 import static labkit.suites.latch.Waits.expectPrompt;
 import static labkit.suites.latch.Waits.expectEnds;
 import static labkit.suites.latch.Waits.stop;
@@ -79,12 +78,12 @@ class LatchSuite {
         for (int i = 0; i < 3; i++) {
             waiters.add(waiting(Call.run("waiter-" + i, event::await), "await()"));
         }
-        awaitEnd(Call.run("setter", event::set), "set()");
+        Call.run("setter", event::set).mustEnd("set()").result();
         long stuck = waiters.stream().filter(w -> w.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE).count();
         if (stuck > 0) {
             String report = Threads.report();
             stop(waiters);
-            throw Feedback.fail("latch.set-wakes-every-waiter.stuck", stuck, waiters.size(), STUCK.toMillis()).withDetails(report);
+            throw Feedback.failure("latch.set-wakes-every-waiter.stuck", stuck, waiters.size(), STUCK.toMillis()).withDetails(report);
         }
         waiters.forEach(Call::result);
     }
@@ -96,7 +95,7 @@ class LatchSuite {
         event.set();
         event.clear();
         Call<Void> waiter = waiting(Call.run("waiter", event::await), "await() after set() and clear()");
-        awaitEnd(Call.run("setter", event::set), "set()");
+        Call.run("setter", event::set).mustEnd("set()").result();
         expectEnds(waiter, "latch.not-woken", "await()", STUCK.toMillis());
     }
 
@@ -109,7 +108,7 @@ class LatchSuite {
             waiter.result();
             throw Feedback.fail("latch.woken-while-clear-waits-again.returned");
         }
-        awaitEnd(Call.run("setter", event::set), "set()");
+        Call.run("setter", event::set).mustEnd("set()").result();
         expectEnds(waiter, "latch.not-woken", "await()", STUCK.toMillis());
     }
 
@@ -183,7 +182,7 @@ class LatchSuite {
         for (Duration timeout : List.of(Duration.ofSeconds(10), HUGE)) {
             String method = timeout == HUGE ? "await(1000 years)" : "await(10 s)";
             Call<Boolean> waiter = waiting(Call.start("timed-waiter", () -> event.await(timeout)), method);
-            awaitEnd(Call.run("setter", event::set), "set()");
+            Call.run("setter", event::set).mustEnd("set()").result();
             expectPrompt(waiter, method);
             event.clear();
         }
@@ -196,7 +195,7 @@ class LatchSuite {
         Call<Void> untimed = waiting(Call.run("waiter", event::await), "await()");
         Call<Boolean> timed = waiting(Call.start("timed-waiter", () -> event.await(Duration.ofSeconds(30))), "await(30 s)");
         long[] cpu = Call.cpuMillisDuring(WAIT_WINDOW, untimed, timed);
-        awaitEnd(Call.run("setter", event::set), "set()");
+        Call.run("setter", event::set).mustEnd("set()").result();
         stop(List.of(untimed, timed));
         for (int i = 0; i < cpu.length; i++) {
             if (cpu[i] > WAIT_CPU_BUDGET.toMillis()) {
@@ -225,7 +224,7 @@ class LatchSuite {
         requireWorking(submission);
         List<String> monitors = Structure.synchronizedUses(submission.classes());
         if (!monitors.isEmpty()) {
-            throw Feedback.fail("latch.no-synchronized-or-latches.synchronized").withDetails(String.join("\n", monitors));
+            throw Feedback.failure("latch.no-synchronized-or-latches.synchronized").withDetails(String.join("\n", monitors));
         }
         Structure.require(noClasses().should().dependOnClassesThat().belongToAnyOf(CountDownLatch.class, CyclicBarrier.class,
                 Phaser.class, Semaphore.class, CompletableFuture.class, FutureTask.class, Exchanger.class),

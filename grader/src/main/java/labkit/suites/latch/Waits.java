@@ -43,19 +43,11 @@ final class Waits {
         if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
             String report = Threads.report();
             stop(List.of(call));
-            throw Feedback.fail(key, args).withDetails(report);
+            throw Feedback.failure(key, args).withDetails(report);
         }
         call.result();
     }
 
-    static void awaitEnd(Call<?> call, String method) {
-        if (!call.awaitDone(BOUND)) {
-            String report = Threads.report();
-            stop(List.of(call));
-            throw Feedback.fail("latch.call-never-returned", method, BOUND.toSeconds()).withDetails(report);
-        }
-        call.result();
-    }
 
     /** Interrupts the calls still running and gives them a moment to leave, so that no check leaves threads behind. */
     static void stop(List<? extends Call<?>> calls) {

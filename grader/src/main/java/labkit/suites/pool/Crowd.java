@@ -82,7 +82,7 @@ final class Crowd implements AutoCloseable {
             boolean stuck = parkedSince >= 0 && now - parkedSince >= Tolerances.STUCK.toNanos();
             if (stuck || now - start >= Tolerances.BOUND.toNanos()) {
                 long inside = members.stream().filter(Member::inside).count();
-                throw Feedback.fail("pool.crowd.not-inside", inside, members.size(), (now - start) / 1_000_000)
+                throw Feedback.failure("pool.crowd.not-inside", inside, members.size(), (now - start) / 1_000_000)
                         .withDetails(Threads.report());
             }
             Threads.pause();

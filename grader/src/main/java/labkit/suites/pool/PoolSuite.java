@@ -141,7 +141,7 @@ class PoolSuite {
         int permits = 3;
         Stress.Result run = PoolStress.together(submission.create(Pool.class, permits), permits, 10);
         if (run.stalled()) {
-            throw Feedback.fail("pool.exactly-n-together.stalled", permits, run.stuckSummary()).withDetails(run.threadReport());
+            throw Feedback.failure("pool.exactly-n-together.stalled", permits, run.stuckSummary()).withDetails(run.threadReport());
         }
     }
 
@@ -184,18 +184,18 @@ class PoolSuite {
         Pool pool = submission.create(Pool.class, permits);
         Stress.Result before = PoolStress.together(pool, permits, 1); // else a stall below would be blamed on the exceptions
         if (before.stalled()) {
-            throw Feedback.fail("pool.permit-back-after-exception.never-together", permits).withDetails(before.threadReport());
+            throw Feedback.failure("pool.permit-back-after-exception.never-together", permits).withDetails(before.threadReport());
         }
         for (int i = 0; i < permits; i++) {
             Call<Object> failing = Call.start("failing-" + i, () -> failingCall.call(pool));
             if (failing.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("pool.permit-back-after-exception.hung", i, permits, STUCK.toMillis(), method)
+                throw Feedback.failure("pool.permit-back-after-exception.hung", i, permits, STUCK.toMillis(), method)
                         .withDetails(Threads.report());
             }
         }
         Stress.Result run = PoolStress.together(pool, permits, 1);
         if (run.stalled()) {
-            throw Feedback.fail("pool.permit-back-after-exception.leaked", permits, method).withDetails(run.threadReport());
+            throw Feedback.failure("pool.permit-back-after-exception.leaked", permits, method).withDetails(run.threadReport());
         }
     }
 
@@ -218,7 +218,7 @@ class PoolSuite {
             waiter.awaitParkedOrDone(SETTLE);
             waiter.interrupt();
             if (waiter.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("pool.interrupt-while-waiting.still-waiting", method, STUCK.toMillis())
+                throw Feedback.failure("pool.interrupt-while-waiting.still-waiting", method, STUCK.toMillis())
                         .withDetails(Threads.report());
             }
             if (ran.get() > 0) {
@@ -255,7 +255,7 @@ class PoolSuite {
         }
         Stress.Result run = PoolStress.together(pool, permits, 1);
         if (run.stalled()) {
-            throw Feedback.fail("pool.interrupt-keeps-permits.lost", interrupted, permits).withDetails(run.threadReport());
+            throw Feedback.failure("pool.interrupt-keeps-permits.lost", interrupted, permits).withDetails(run.threadReport());
         }
         try (Crowd crowd = Crowd.inside(pool, permits, "inside")) {
             Waiters extra = Waiters.start(pool, interrupted, "extra");
@@ -277,7 +277,7 @@ class PoolSuite {
         try (Crowd crowd = Crowd.inside(pool, 1, "inside")) {
             Call<Boolean> attempt = Call.start("try-runner", () -> pool.tryRun(ran::incrementAndGet, timeout));
             if (!attempt.awaitDone(timeout.plus(BOUND))) {
-                throw Feedback.fail("pool.tryrun-gives-up.endless", timeout.toMillis(), timeout.plus(BOUND).toSeconds())
+                throw Feedback.failure("pool.tryrun-gives-up.endless", timeout.toMillis(), timeout.plus(BOUND).toSeconds())
                         .withDetails(Threads.report());
             }
             boolean result = attempt.result();
@@ -299,7 +299,7 @@ class PoolSuite {
         AtomicReference<Thread> ranIn = new AtomicReference<>();
         Call<Boolean> free = Call.start("try-runner", () -> pool.tryRun(() -> ranIn.set(Thread.currentThread()), LONG_TIMEOUT));
         if (free.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("pool.tryrun-runs-when-free.free-waits", STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
+            throw Feedback.failure("pool.tryrun-runs-when-free.free-waits", STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
         }
         if (!free.result() || ranIn.get() != free.thread()) {
             throw Feedback.fail("pool.tryrun-runs-when-free.free-false", free.result());
@@ -311,7 +311,7 @@ class PoolSuite {
             crowd.release();
         }
         if (waiting.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("pool.tryrun-runs-when-free.permit-missed", STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
+            throw Feedback.failure("pool.tryrun-runs-when-free.permit-missed", STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
         }
         if (!waiting.result()) {
             throw Feedback.fail("pool.tryrun-runs-when-free.permit-missed-false");
@@ -333,7 +333,7 @@ class PoolSuite {
         for (Timeout timeout : List.of(ZERO, NEGATIVE, HUGE)) {
             Call<Boolean> free = tryRunCall(pool, timeout.value());
             if (free.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-                throw Feedback.fail("pool.tryrun-timeouts.free-waits", timeout.code()).withDetails(Threads.report());
+                throw Feedback.failure("pool.tryrun-timeouts.free-waits", timeout.code()).withDetails(Threads.report());
             }
             if (!tryRunResult(free, timeout)) {
                 throw Feedback.fail("pool.tryrun-timeouts.free-false", timeout.code());
@@ -357,7 +357,7 @@ class PoolSuite {
                 throw Feedback.fail("pool.tryrun-timeouts.huge-gave-up", HUGE.code(), tryRunResult(patient, HUGE));
             }
             if (patient.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE || !tryRunResult(patient, HUGE)) {
-                throw Feedback.fail("pool.tryrun-timeouts.huge-missed", HUGE.code()).withDetails(Threads.report());
+                throw Feedback.failure("pool.tryrun-timeouts.huge-missed", HUGE.code()).withDetails(Threads.report());
             }
         }
     }
@@ -668,7 +668,7 @@ class PoolSuite {
     /** Waits for a call that nothing stands in the way of any more; one that stays parked that long never will end. */
     static void awaitEnd(Call<?> call, String method) {
         if (call.awaitDoneOrStuck(STUCK, BOUND) != Call.Progress.DONE) {
-            throw Feedback.fail("pool.call-never-returned", method, STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
+            throw Feedback.failure("pool.call-never-returned", method, STUCK.toMillis(), BOUND.toSeconds()).withDetails(Threads.report());
         }
     }
 

@@ -71,7 +71,7 @@ class VerdictTests {
     @Test
     @DisplayName("a failure that names a category of its own (a scenario that hung) is reported in it; others keep the check's")
     void failureInItsOwnCategory() throws Exception {
-        CheckFailure plain = Feedback.fail("buffer.conservation.stuck.lock");
+        CheckFailure plain = Feedback.failure("buffer.conservation.stuck.lock");
         assertThat(verdictFor(plain)).doesNotContainKey("category");
         Map<String, Object> verdict = verdictFor(plain.inCategory(Category.DEADLOCK).withDetails("threads"));
         assertThat(verdict).containsEntry("status", "failed").containsEntry("category", "deadlock").containsEntry("details", "threads");

@@ -15,6 +15,19 @@ class MessagesTests {
     }
 
     @Test
+    void aMissingArgumentFailsTheKitsTestsButNotAStudentsGrade() {
+        assertThat(Messages.strict()).as("the grader's pom turns strict mode on for the kit's tests").isTrue();
+        assertThatThrownBy(() -> Messages.format("engine.rerun", "mvn test", "counter.x"))
+                .hasMessage("Message 'engine.rerun' has the placeholder {2} but was given 2 argument(s): pass every argument its text uses.");
+        System.setProperty(Messages.STRICT_PROPERTY, "false");
+        try {
+            assertThat(Messages.format("engine.rerun", "mvn test", "counter.x")).endsWith("-Dgrader.seed={2}");
+        } finally {
+            System.setProperty(Messages.STRICT_PROPERTY, "true");
+        }
+    }
+
+    @Test
     void anUnknownKeyIsAKitBugThatSaysWhereToAddIt() {
         assertThatThrownBy(() -> Messages.format("counter.no-such-message"))
                 .hasMessageStartingWith("No message 'counter.no-such-message' in /labkit/messages.properties or labkit/messages/counter.properties");

@@ -1,4 +1,4 @@
-package labkit.suites.buffer;
+package labkit.api.schedule;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import labkit.api.Threads;
  * two locks) {@link #schedulable()} is false and checks fall back to stress, so that an unusual but
  * correct design is never failed for a schedule the grader cannot build.
  */
-final class StudentLock {
+public final class StudentLock {
 
     private final List<Lock> all;
     private final ReentrantLock single;
@@ -30,38 +30,40 @@ final class StudentLock {
         this.single = all.size() == 1 && all.get(0) instanceof ReentrantLock ? (ReentrantLock) all.get(0) : null;
     }
 
-    static StudentLock of(Object buffer) {
-        return new StudentLock(Locks.of(buffer));
+    /** The locks in {@code target}'s fields ({@link Locks#of}). */
+    public static StudentLock of(Object target) {
+        return new StudentLock(Locks.of(target));
     }
 
-    /** Whether the buffer has any lock the check can hold. */
-    boolean found() {
+    /** Whether the object has any lock the check can hold. */
+    public boolean found() {
         return !all.isEmpty();
     }
 
     /** Whether a FIFO hand-over schedule can be forced: one ReentrantLock guards everything. */
-    boolean schedulable() {
+    public boolean schedulable() {
         return single != null;
     }
 
-    List<Lock> locks() {
+    /** Every lock found, in declaration order. */
+    public List<Lock> locks() {
         return all;
     }
 
-    /** Takes every lock of the buffer from the calling (check) thread, in declaration order. */
-    void holdAll() {
+    /** Takes every lock of the object from the calling (check) thread, in declaration order. */
+    public void holdAll() {
         all.forEach(Lock::lock);
     }
 
     /** Gives back what {@link #holdAll()} took. */
-    void releaseAll() {
+    public void releaseAll() {
         for (int i = all.size() - 1; i >= 0; i--) {
             all.get(i).unlock();
         }
     }
 
     /** Waits until {@code call}'s thread is queued on the single lock, or the call has ended. */
-    boolean awaitQueued(Call<?> call, Duration bound) {
+    public boolean awaitQueued(Call<?> call, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline) {
             if (call.isDone() || single.hasQueuedThread(call.thread())) {
@@ -76,12 +78,12 @@ final class StudentLock {
      * Whether the lock is free and nobody waits for it, with {@code call} parked: the schedule has
      * played out and the call is back waiting on a Condition.
      */
-    boolean settledWaiting(Call<?> call) {
+    public boolean settledWaiting(Call<?> call) {
         return !single.isLocked() && !single.hasQueuedThreads() && waitsOnCondition(call.thread());
     }
 
     /** Whether {@code thread} is parked in {@code Condition.await} (not on a lock's queue). */
-    static boolean waitsOnCondition(Thread thread) {
+    public static boolean waitsOnCondition(Thread thread) {
         Object blocker = LockSupport.getBlocker(thread);
         return (blocker instanceof AbstractQueuedSynchronizer.ConditionObject
                 || blocker instanceof AbstractQueuedLongSynchronizer.ConditionObject)
@@ -89,7 +91,7 @@ final class StudentLock {
     }
 
     /** Waits until {@code call} waits on a Condition; false when it ended or never did within {@code bound}. */
-    static boolean awaitOnCondition(Call<?> call, Duration bound) {
+    public static boolean awaitOnCondition(Call<?> call, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline && !call.isDone()) {
             if (waitsOnCondition(call.thread())) {

@@ -1,4 +1,4 @@
-package labkit.suites.buffer;
+package labkit.api.schedule;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -16,23 +16,24 @@ import java.util.concurrent.locks.ReadWriteLock;
 import labkit.api.Fields;
 
 /**
- * The buffer's state as its fields hold it, read by reflection: counts, indices, array slots and
+ * An object's state as its fields hold it, read by reflection: counts, indices, array slots and
  * collection contents, also inside the student's helper objects. Locks, Conditions and other
  * synchronizers are left out (they change whenever a thread waits). Two snapshots taken while the
  * check holds the student's lock must be equal: any difference was made by code that did not hold it.
  *
  * <p>Taking a snapshot only copies values; turning one into text for a message is done afterwards.
  */
-final class Snapshot {
+public final class Snapshot {
 
     /** How deep into the student's own helper objects the snapshot follows references. */
     private static final int DEPTH = 3;
 
-    private final Object buffer;
+    private final Object target;
     private final Map<Class<?>, Field[]> fields = new IdentityHashMap<>();
 
-    Snapshot(Object buffer) {
-        this.buffer = buffer;
+    /** Snapshots of {@code target}, a student's object; nothing is read until {@link #take()}. */
+    public Snapshot(Object target) {
+        this.target = target;
     }
 
     /** One student object's field values, in the order of {@link #fieldsOf}. */
@@ -49,22 +50,23 @@ final class Snapshot {
     }
 
     /** A copy of the state now; a read that trips over a concurrent change gives a value of its own. */
-    Object take() {
+    public Object take() {
         try {
-            return copy(buffer, DEPTH);
+            // The target itself is followed whatever its class; inside it, only the student's objects are.
+            return state(target, DEPTH);
         } catch (RuntimeException e) {
-            // Only an unguarded writer can make a read of the buffer's own collections fail.
+            // Only an unguarded writer can make a read of the object's own collections fail.
             return "<changing: " + e.getClass().getSimpleName() + ">";
         }
     }
 
     /** Whether two snapshots show the same state. */
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
     }
 
     /** A snapshot as text for a message: {@code {items=[p0#1, null], head=1, count=1}}. */
-    String render(Object snapshot) {
+    public String render(Object snapshot) {
         StringBuilder out = new StringBuilder();
         render(out, snapshot);
         return out.toString();
@@ -72,7 +74,7 @@ final class Snapshot {
 
     private Object copy(Object value, int depth) {
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Character
-                || value instanceof CharSequence || value instanceof Item) {
+                || value instanceof CharSequence || isGradersValue(value)) {
             return value;
         }
         if (value instanceof Object[] array) {
@@ -89,15 +91,24 @@ final class Snapshot {
             return collection.toArray();
         }
         if (Fields.isSubmissions(value.getClass()) && depth > 0) {
-            Field[] own = fieldsOf(value.getClass());
-            Object[] values = new Object[own.length];
-            for (int i = 0; i < own.length; i++) {
-                values[i] = copy(Fields.read(own[i], value), depth - 1);
-            }
-            return new ObjectState(value.getClass(), values);
+            return state(value, depth);
         }
         // An AtomicInteger count of a two-lock design, say: its text is its value.
         return String.valueOf(value);
+    }
+
+    /** The grader's own records (the items a check puts in) compare by value; a student's are followed like any object of theirs. */
+    private static boolean isGradersValue(Object value) {
+        return value instanceof Record && !Fields.isSubmissions(value.getClass());
+    }
+
+    private ObjectState state(Object value, int depth) {
+        Field[] own = fieldsOf(value.getClass());
+        Object[] values = new Object[own.length];
+        for (int i = 0; i < own.length; i++) {
+            values[i] = copy(Fields.read(own[i], value), depth - 1);
+        }
+        return new ObjectState(value.getClass(), values);
     }
 
     private void render(StringBuilder out, Object value) {
@@ -123,7 +134,7 @@ final class Snapshot {
 
     /**
      * Locks, Conditions and the other synchronizers change whenever a thread waits or passes them;
-     * they are not the buffer's state. A Semaphore's permits are taken before the lock by design
+     * they are not the object's state. A Semaphore's permits are taken before the lock by design
      * (no-ready-made-queue is the verdict on using one), so they are not blamed here.
      */
     private static boolean isLocking(Class<?> type) {

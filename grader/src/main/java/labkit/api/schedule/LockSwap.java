@@ -1,7 +1,6 @@
-package labkit.suites.buffer;
+package labkit.api.schedule;
 
 import java.lang.reflect.Field;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,17 +12,18 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
-import lab.buffer.BoundedBuffer;
-import labkit.api.Call;
 import labkit.api.Fields;
-import labkit.api.Tolerances;
 
 /**
- * Puts a {@link SteppedLock} in place of a buffer's one {@link ReentrantLock}, and a Condition of
+ * Puts a {@link SteppedLock} in place of an object's one {@link ReentrantLock}, and a Condition of
  * it in place of each of the lock's Conditions, only where the swap reaches the whole design: a
- * lock left behind anywhere would make the buffer fail for the grader's sake, not the student's.
+ * lock left behind anywhere would make the object fail for the grader's sake, not the student's.
+ *
+ * <pre>{@code
+ * Optional<SteppedLock> swapped = LockSwap.into(event).filter(lock -> worksAsBefore(event));
+ * }</pre>
  */
-final class LockSwap {
+public final class LockSwap {
 
     /** How deep into the student's helper objects, arrays and collections a kept lock is looked for. */
     private static final int HELPER_DEPTH = 2;
@@ -35,17 +35,12 @@ final class LockSwap {
     private LockSwap() {}
 
     /**
-     * The swapped-in lock of {@code buffer}, a buffer made for stepping and not used yet. Empty when
-     * the buffer is built otherwise (no lock, several, a lock of another kind, a Condition of a lock
-     * not its own, a lock or Condition kept in an array, a collection or a helper object), when its
-     * fields cannot be set, or when put, take, offer and poll then fail unstepped.
+     * The swapped-in lock of {@code target}, an object made for stepping and not used yet. Empty
+     * when it is built otherwise (no lock, several, a lock of another kind, a Condition of a lock
+     * not its own, a lock or Condition kept in an array, a collection or a helper object) or when
+     * its fields cannot be set. A suite adds its own last guard: a few calls that must still work.
      */
-    static Optional<SteppedLock> into(BoundedBuffer<Item> buffer) {
-        return fields(buffer).filter(stepped -> worksUnstepped(buffer));
-    }
-
-    /** The swap of the fields alone, for any object that keeps a lock and its Conditions: {@link #into} without the last guard. */
-    static Optional<SteppedLock> fields(Object target) {
+    public static Optional<SteppedLock> into(Object target) {
         LockSwap swap = new LockSwap();
         if (!swap.findsOneLockIn(target) || !swap.ownsAllConditions(target)) {
             return Optional.empty();
@@ -54,9 +49,9 @@ final class LockSwap {
         return swap.replace(target, stepped) ? Optional.of(stepped) : Optional.empty();
     }
 
-    private boolean findsOneLockIn(Object buffer) {
-        for (Field field : Fields.of(buffer.getClass())) {
-            Object value = Fields.read(field, buffer);
+    private boolean findsOneLockIn(Object target) {
+        for (Field field : Fields.of(target.getClass())) {
+            Object value = Fields.read(field, target);
             if (value instanceof ReadWriteLock || value instanceof Lock && value.getClass() != ReentrantLock.class
                     || value instanceof ReentrantLock && original != null && value != original) {
                 return false;
@@ -91,12 +86,12 @@ final class LockSwap {
                 .anyMatch(field -> holdsLocking(Fields.read(field, value), depth - 1));
     }
 
-    /** Whether every Condition in the buffer's fields belongs to the lock (only then can all be replaced). */
-    private boolean ownsAllConditions(Object buffer) {
+    /** Whether every Condition in the target's fields belongs to the lock (only then can all be replaced). */
+    private boolean ownsAllConditions(Object target) {
         original.lock();
         try {
             for (Field field : conditionFields) {
-                original.hasWaiters((Condition) Fields.read(field, buffer));
+                original.hasWaiters((Condition) Fields.read(field, target));
             }
             return true;
         } catch (IllegalArgumentException notItsOwn) {
@@ -107,16 +102,16 @@ final class LockSwap {
     }
 
     /** Sets the fields; false when the JVM refuses one (a JDK that makes final fields truly final). */
-    private boolean replace(Object buffer, SteppedLock stepped) {
+    private boolean replace(Object target, SteppedLock stepped) {
         Map<Object, Condition> replacements = new IdentityHashMap<>();
         boolean swapped = true;
         for (Field field : conditionFields) {
-            swapped &= write(field, buffer, replacements.computeIfAbsent(Fields.read(field, buffer), c -> stepped.newCondition()));
+            swapped &= write(field, target, replacements.computeIfAbsent(Fields.read(field, target), c -> stepped.newCondition()));
         }
         for (Field field : lockFields) {
-            swapped &= write(field, buffer, stepped);
+            swapped &= write(field, target, stepped);
         }
-        // A half-swapped buffer is never used again: the check makes it only for stepping.
+        // A half-swapped object is never used again: the check makes it only for stepping.
         return swapped;
     }
 
@@ -127,16 +122,5 @@ final class LockSwap {
         } catch (IllegalAccessException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** A last guard: the four calls, none of which waits here, run with the new lock and leave the buffer empty. */
-    private static boolean worksUnstepped(BoundedBuffer<Item> buffer) {
-        Call<Void> run = Call.run("unstepped", () -> {
-            buffer.put(new Item(9, 0));
-            buffer.take();
-            buffer.offer(new Item(9, 1), Duration.ZERO);
-            buffer.poll(Duration.ZERO);
-        });
-        return run.awaitDone(Tolerances.BOUND) && run.failure() == null && buffer.size() == 0;
     }
 }

@@ -1,4 +1,4 @@
-package labkit.suites.buffer;
+package labkit.api.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class SteppedLockTests {
     @DisplayName("replaces the one lock and each of its Conditions, keeping fairness and shared Conditions shared")
     void swapsLockAndConditions() throws InterruptedException {
         OneLock buffer = new OneLock();
-        SteppedLock stepped = LockSwap.fields(buffer).orElseThrow();
+        SteppedLock stepped = LockSwap.into(buffer).orElseThrow();
 
         assertThat(buffer.lock).isSameAs(stepped);
         assertThat(stepped.isFair()).isTrue();
@@ -67,10 +67,10 @@ class SteppedLockTests {
         ForeignCondition foreign = new ForeignCondition();
         ReentrantLock own = foreign.lock;
 
-        assertThat(LockSwap.fields(two)).isEmpty();
-        assertThat(LockSwap.fields(new ReadWrite())).isEmpty();
-        assertThat(LockSwap.fields(foreign)).isEmpty();
-        assertThat(LockSwap.fields(new Object())).isEmpty();
+        assertThat(LockSwap.into(two)).isEmpty();
+        assertThat(LockSwap.into(new ReadWrite())).isEmpty();
+        assertThat(LockSwap.into(foreign)).isEmpty();
+        assertThat(LockSwap.into(new Object())).isEmpty();
         assertThat(two.takeLock).isSameAs(takeLock);
         assertThat(foreign.lock).isSameAs(own);
     }
@@ -79,7 +79,7 @@ class SteppedLockTests {
     @DisplayName("stops the stepped call after its outermost unlock() and before it takes the lock again, never inside")
     void stopsAtOutermostReleaseAndAcquire() throws InterruptedException {
         OneLock buffer = new OneLock();
-        SteppedLock stepped = LockSwap.fields(buffer).orElseThrow();
+        SteppedLock stepped = LockSwap.into(buffer).orElseThrow();
         List<SteppedLock.Stop> stops = new ArrayList<>();
         List<Boolean> lockedAtStops = new ArrayList<>();
 
@@ -107,7 +107,7 @@ class SteppedLockTests {
     @DisplayName("never stops a thread other than the stepped call")
     void othersRunThrough() throws InterruptedException {
         OneLock buffer = new OneLock();
-        SteppedLock stepped = LockSwap.fields(buffer).orElseThrow();
+        SteppedLock stepped = LockSwap.into(buffer).orElseThrow();
         List<Boolean> othersDone = new ArrayList<>();
 
         stepped.step(() -> {
@@ -129,7 +129,7 @@ class SteppedLockTests {
     @DisplayName("times a sleep with the lock held, but not one without it, nor an await that lets go of it")
     void timesWaitsWithTheLockHeld() throws InterruptedException {
         OneLock buffer = new OneLock();
-        SteppedLock stepped = LockSwap.fields(buffer).orElseThrow();
+        SteppedLock stepped = LockSwap.into(buffer).orElseThrow();
 
         stepped.step(() -> holding(stepped, () -> Thread.sleep(30)), stop -> { }).awaitDone(Duration.ofSeconds(10));
         assertThat(stepped.waitedHoldingMillis()).isGreaterThanOrEqualTo(25);
@@ -156,9 +156,9 @@ class SteppedLockTests {
             final Condition[] conditions = {lock.newCondition()};
         }
 
-        assertThat(LockSwap.fields(new WithArray())).isEmpty();
+        assertThat(LockSwap.into(new WithArray())).isEmpty();
         // Only the student's own classes are looked into; this test's helper is not one of them.
-        assertThat(LockSwap.fields(new WithHelper())).isPresent();
+        assertThat(LockSwap.into(new WithHelper())).isPresent();
     }
 
     private static Object holding(Lock lock, Call.Action action) throws Exception {

@@ -1,4 +1,4 @@
-package labkit.suites.buffer;
+package labkit.api.schedule;
 
 import java.util.Collection;
 import java.util.Date;
@@ -20,8 +20,13 @@ import labkit.api.Tolerances;
  * A ReentrantLock put in place of the student's own one by {@link LockSwap}, with Conditions of
  * its own in place of theirs, that stops one watched thread each time it lets go of the lock entirely and each time
  * it is about to take it again. Between those two stops the thread holds nothing, so it
- * must not change the buffer; with the thread standing still at both ends, the check compares
- * snapshots without racing it (student-bugs #26: a slot written after {@code unlock()}).
+ * must not change the guarded state; with the thread standing still at both ends, the check compares
+ * {@link Snapshot}s without racing it (student-bugs #26: a slot written after {@code unlock()}).
+ *
+ * <pre>{@code
+ * Call<Void> call = stepped.step(() -> { buffer.put(item); return null; },
+ *         stop -> { if (stop == SteppedLock.Stop.RELEASED) { ... look at the object ... } });
+ * }</pre>
  *
  * <p>{@code Condition.await} lets go of the lock inside AQS, not through {@link #unlock()}, so a
  * thread waiting on a Condition is never stopped: waiting there is how the lock is meant to be left.
@@ -30,12 +35,12 @@ import labkit.api.Tolerances;
  * lock, leaving out its Condition awaits: anything more is sleeping with the lock held (student-bugs
  * #31), measured rather than caught in the act by sampling.
  */
-final class SteppedLock extends ReentrantLock {
+public final class SteppedLock extends ReentrantLock {
 
     private static final long serialVersionUID = 1L;
 
     /** Where the watched thread stands. */
-    enum Stop {
+    public enum Stop {
         /** It has just let go of the lock and holds it no more. */
         RELEASED,
         /** It is about to take the lock, holding it not yet. */
@@ -65,7 +70,7 @@ final class SteppedLock extends ReentrantLock {
      * {@link Stop} while {@code atStop} runs in the calling (check) thread, then goes on. Returns
      * the call once it has ended, or once it has gone {@link Tolerances#BOUND} without a stop.
      */
-    <T> Call<T> step(Callable<T> op, Consumer<Stop> atStop) throws InterruptedException {
+    public <T> Call<T> step(Callable<T> op, Consumer<Stop> atStop) throws InterruptedException {
         // Turned on before the call, so that its waits are timed from the start.
         Threads.waitedMillis();
         CountDownLatch watching = new CountDownLatch(1);
@@ -95,7 +100,7 @@ final class SteppedLock extends ReentrantLock {
      * Condition.await (which lets go of it): time asleep with the lock held. -1 when the JVM
      * cannot tell.
      */
-    long waitedHoldingMillis() {
+    public long waitedHoldingMillis() {
         return waitedHolding;
     }
 
