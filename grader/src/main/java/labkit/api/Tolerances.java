@@ -24,5 +24,8 @@ public final class Tolerances {
     public static final Duration WAIT_WINDOW = Duration.ofSeconds(1);
     public static final Duration WAIT_CPU_BUDGET = Duration.ofMillis(100);
 
+    /** A timeout of 1000 years, whose nanoseconds overflow a long: a timed wait must neither overflow its deadline nor give up. */
+    public static final Duration HUGE = Duration.ofDays(365L * 1_000);
+
     private Tolerances() {}
 }

@@ -4,7 +4,11 @@ import static labkit.api.Tolerances.BOUND;
 import static labkit.api.Tolerances.SETTLE;
 import static labkit.api.Tolerances.STUCK;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import lab.latch.Event;
 import labkit.api.Call;
 import labkit.api.Feedback;
 import labkit.api.Threads;
@@ -48,6 +52,24 @@ final class Waits {
         call.result();
     }
 
+
+    /**
+     * Every method gives the lock back: each is called on a thread of its own, then again on
+     * another, and both calls must end. The lock is reentrant, so a method that returns holding it
+     * passes on its own thread and shows only when a second thread queues for it. await(0 s) runs
+     * while the event is set, so that a timed wait ignoring its timeout is not blamed here.
+     */
+    static void expectLockGivenBack(Event event) {
+        Map<String, Call.Action> methods = new LinkedHashMap<>();
+        methods.put("isSet()", event::isSet);
+        methods.put("set()", event::set);
+        methods.put("await(0 s)", () -> event.await(Duration.ZERO));
+        methods.put("clear()", event::clear);
+        methods.forEach((method, action) -> {
+            awaitEnd(Call.run("caller", action), method);
+            expectEnds(Call.run("second-caller", action), "latch.lock-released-after-interrupt.kept", method, STUCK.toMillis());
+        });
+    }
 
     /** Interrupts the calls still running and gives them a moment to leave, so that no check leaves threads behind. */
     static void stop(List<? extends Call<?>> calls) {

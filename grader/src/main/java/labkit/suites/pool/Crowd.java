@@ -3,6 +3,7 @@ package labkit.suites.pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import labkit.api.Tolerances;
 import labkit.api.Call;
@@ -26,20 +27,37 @@ final class Crowd implements AutoCloseable {
         }
     }
 
+    /** How a member's task gets into the pool: {@code run(task)} or {@code tryRun(task, timeout)}. */
+    @FunctionalInterface
+    private interface Entry {
+        Object enter(Runnable task) throws Exception;
+    }
+
     private final List<Member> members = new ArrayList<>();
+    private final String method;
     private volatile long leftNanos;
 
-    private Crowd() {}
+    private Crowd(String method) {
+        this.method = method;
+    }
 
     /** Starts one {@code run(task)} per role (threads {@code grader-<role>}) and waits until every task is inside. */
     static Crowd inside(Pool pool, List<String> roles) {
-        Crowd crowd = new Crowd();
+        return inside(roles, "run(task)", task -> pool.run(Executors.callable(task)));
+    }
+
+    /** The same through {@code tryRun(task, BOUND)}, on a pool with room for every task: its tasks are inside too. */
+    static Crowd insideTryRun(Pool pool, List<String> roles) {
+        return inside(roles, "tryRun(task, timeout)", task -> pool.tryRun(task, Tolerances.BOUND));
+    }
+
+    private static Crowd inside(List<String> roles, String method, Entry entry) {
+        Crowd crowd = new Crowd(method);
         for (String role : roles) {
             Gate gate = new Gate();
-            crowd.members.add(new Member(gate, Call.start(role, () -> pool.run(() -> {
+            crowd.members.add(new Member(gate, Call.start(role, () -> entry.enter(() -> {
                 gate.hold();
                 crowd.leftNanos = System.nanoTime();
-                return null;
             }))));
         }
         try {
@@ -98,7 +116,7 @@ final class Crowd implements AutoCloseable {
     void release() {
         close();
         for (Member member : members) {
-            PoolSuite.awaitEnd(member.call(), "run(task)");
+            PoolSuite.awaitEnd(member.call(), method);
             member.call().result();
         }
     }

@@ -371,11 +371,16 @@ class PoolSuite {
     }
 
     @Check(id = "active-names", points = 1, category = Category.CORRECTNESS,
-            description = "active() names the thread of every task inside, one entry per task, also when two threads share a name")
+            description = "active() names the thread of every task inside, one entry per task, also when two threads share a name, "
+                    + "whether the task came in through run(task) or tryRun(task, timeout)")
     void activeNames(Submission submission) {
-        Pool pool = submission.create(Pool.class, 4);
-        try (Crowd crowd = Crowd.inside(pool, List.of("twin", "twin", "solo"))) {
-            expectActive(pool, crowd.names(), "pool.active-names.mismatch");
+        // Room to spare: a pool short of a permit (off-by-one, a tryRun taking two) is another check's business.
+        Pool pool = submission.create(Pool.class, 7);
+        try (Crowd crowd = Crowd.inside(pool, List.of("twin", "twin", "solo")); Crowd tried = Crowd.insideTryRun(pool, List.of("twin", "tried"))) {
+            List<String> inside = new ArrayList<>(crowd.names());
+            inside.addAll(tried.names());
+            expectActive(pool, inside, "pool.active-names.mismatch");
+            tried.release();
             crowd.release();
         }
     }

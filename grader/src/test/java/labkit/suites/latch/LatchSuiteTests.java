@@ -55,6 +55,8 @@ class LatchSuiteTests {
                         .fails("latch.no-lost-wakeup", Feedback.text("latch.no-lost-wakeup.stuck", "late-waiter", 2000)),
                 SampleExpectation.of("latch", "unlock-not-in-finally")
                         .fails("latch.lock-released-after-interrupt", Feedback.text("latch.lock-released-after-interrupt.held", 2000)),
+                SampleExpectation.of("latch", "isset-keeps-lock")
+                        .fails("latch.lock-released-after-interrupt", Feedback.text("latch.lock-released-after-interrupt.kept", "isSet()", 2000)),
                 SampleExpectation.of("latch", "swallowed-interrupt")
                         .fails("latch.lock-released-after-interrupt", Feedback.text("latch.lock-released-after-interrupt.returned")),
                 SampleExpectation.of("latch", "timeout-ignored")

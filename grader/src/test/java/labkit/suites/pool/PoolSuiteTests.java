@@ -98,7 +98,10 @@ class PoolSuiteTests {
                         .fails("pool.active-empty-when-idle", staleAfter("timed-out-and-interrupted", "[grader-interrupted-0]")),
                 SampleExpectation.of("pool", "names-in-a-set")
                         .fails("pool.active-names", Feedback.text("pool.active-names.mismatch",
-                                "[grader-solo, grader-twin, grader-twin]", "[grader-solo, grader-twin]")),
+                                "[grader-solo, grader-tried, grader-twin, grader-twin, grader-twin]", "[grader-solo, grader-tried, grader-twin]")),
+                SampleExpectation.of("pool", "tryrun-not-listed")
+                        .fails("pool.active-names", Feedback.text("pool.active-names.mismatch",
+                                "[grader-solo, grader-tried, grader-twin, grader-twin, grader-twin]", "[grader-solo, grader-twin, grader-twin]")),
                 SampleExpectation.of("pool", "active-returns-live-view")
                         .fails("pool.active-snapshot", Feedback.text("pool.active-snapshot.live", "[grader-inside-0, grader-inside-1]", "[]")),
                 SampleExpectation.of("pool", "name-not-removed-on-exception")
