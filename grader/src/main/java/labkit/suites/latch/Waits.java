@@ -66,7 +66,7 @@ final class Waits {
         methods.put("await(0 s)", () -> event.await(Duration.ZERO));
         methods.put("clear()", event::clear);
         methods.forEach((method, action) -> {
-            awaitEnd(Call.run("caller", action), method);
+            Call.run("caller", action).mustEnd(method).result();
             expectEnds(Call.run("second-caller", action), "latch.lock-released-after-interrupt.kept", method, STUCK.toMillis());
         });
     }
