@@ -1,8 +1,12 @@
 package labkit.engine.grade;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * The forked JVMs (or sandboxes) a grading process has running, so that an interrupted grading
@@ -33,14 +37,25 @@ final class ChildProcesses {
         live.forEach(this::kill);
     }
 
-    /** Kills {@code process} and all its descendants, and waits (a little) for it to be gone. */
+    /**
+     * Kills {@code process} and all its descendants, and waits (10 s at most) until they are gone:
+     * on a loaded machine a killed process can take a moment to exit, and nothing grading started
+     * may still be there when it returns.
+     */
     void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = process.descendants().collect(Collectors.toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle p : tree) {
+                p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Killed and still not gone after 10 s: nothing more can be done from here.
         }
         live.remove(process);
     }

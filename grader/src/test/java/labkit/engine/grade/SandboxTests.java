@@ -106,7 +106,9 @@ class SandboxTests {
                 SandboxMode.REQUIRED);
 
         assertThat(result.check("probe.random").status()).isEqualTo("failed");
-        assertThat(processesWith(marker)).isEmpty();
+        // When the sandbox ends, the kernel kills what is left in it; on a loaded machine the
+        // killed shell can take a moment to exit (CI saw it still listed right after grading).
+        await().atMost(Duration.ofSeconds(3)).until(() -> processesWith(marker).isEmpty());
         // The detached shell would write 4 s after it started: watch the file well past that.
         await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
                 .until(() -> Files.readString(gradeFile).equals("genuine") && processesWith(marker).isEmpty());
