@@ -84,6 +84,10 @@ final class EventChannel {
             if (offset > 0) {
                 distrust("the event log was deleted");
             }
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            // The grading thread was interrupted (the run is being stopped), which says nothing about
+            // the log: keep the interrupt for the supervisor, and read the rest next time.
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             distrust("the event log could not be read: " + e.getClass().getSimpleName());
         }

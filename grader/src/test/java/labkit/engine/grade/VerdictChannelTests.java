@@ -97,6 +97,22 @@ class VerdictChannelTests {
             assertThat(channel.distrust()).isEqualTo("the event log shrank");
         }
 
+        @Test
+        @DisplayName("an interrupted grading thread is not a tampered log: the interrupt is kept, the lines are read later")
+        void interruptIsNotTampering() throws Exception {
+            write(signed("start", "probe.get") + signed("end", "probe.get"));
+            Thread.currentThread().interrupt();
+            try {
+                channel.poll();
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(channel.distrust()).isNull();
+            channel.poll();
+            assertThat(channel.accepted()).isEqualTo(2);
+        }
+
         /** A fresh channel, given correctly signed lines ("event check") in this order, distrusts them for {@code why}. */
         private void assertDistrusted(String why, String... events) throws Exception {
             EventChannel fresh = new EventChannel(file, List.of("probe.get", "probe.increment"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 class InProcessSuiteTests {
 
     @Test
-    @Timeout(60)
+    @Timeout(300)
     @DisplayName("takes the student class from the class path: the kit's own has no LockCounter, so the first check says it is missing")
     void studentClassFromTheClassPath() {
         // The grader's test class path never holds a reference; the mutation module's does (docs/mutation.md).
