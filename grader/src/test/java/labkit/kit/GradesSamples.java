@@ -8,10 +8,10 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Marks a test class whose tests each grade a sample submission: they run side by side (up to the
- * parallelism in {@code junit-platform.properties}), because a grading spends most of its time
- * waiting for the student's JVM (a deadline under test, a stall window), not on a core. Every such
- * test grades into its own work folder, so nothing is shared between them.
+ * Marks a test class whose tests each grade a sample submission: they may run side by side with
+ * any other test (up to the parallelism in {@code junit-platform.properties}), so that a lab with
+ * many samples does not run alone at the end of the self-test. Every such test grades into its own
+ * work folder, so nothing is shared between them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
