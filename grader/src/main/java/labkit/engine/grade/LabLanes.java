@@ -2,7 +2,9 @@ package labkit.engine.grade;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,16 +38,13 @@ final class LabLanes {
 
     /** The lanes the grading process's properties ask for, else one per processor (at most {@link #MOST}). */
     static LabLanes fromSystemProperties() {
-        String asked = System.getProperty(PROPERTY, "").trim();
-        int cores = Math.min(MOST, Runtime.getRuntime().availableProcessors());
-        if (asked.isEmpty()) {
-            return new LabLanes(Math.max(1, cores));
-        }
+        int asked;
         try {
-            return new LabLanes(Math.max(1, Math.min(MOST, Integer.parseInt(asked))));
-        } catch (NumberFormatException e) {
-            return new LabLanes(Math.max(1, cores));
+            asked = Integer.parseInt(System.getProperty(PROPERTY, "").trim());
+        } catch (NumberFormatException unsetOrNonsense) {
+            asked = Runtime.getRuntime().availableProcessors();
         }
+        return new LabLanes(Math.max(1, Math.min(MOST, asked)));
     }
 
     int lanes() {
@@ -65,14 +64,11 @@ final class LabLanes {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(lanes, labs.size()), lanesThreads());
         try {
-            List<Future<AssignmentResult>> futures = new ArrayList<>();
-            labs.forEach(lab -> futures.add(null));
-            for (LabDefinition lab : longestFirst(labs)) {
-                futures.set(labs.indexOf(lab), pool.submit(() -> gradeOne.apply(lab)));
-            }
+            Map<LabDefinition, Future<AssignmentResult>> futures = new HashMap<>();
+            longestFirst(labs).forEach(lab -> futures.put(lab, pool.submit(() -> gradeOne.apply(lab))));
             List<AssignmentResult> results = new ArrayList<>();
-            for (Future<AssignmentResult> future : futures) {
-                results.add(join(future));
+            for (LabDefinition lab : labs) {
+                results.add(join(futures.get(lab)));
             }
             return results;
         } finally {

@@ -36,10 +36,15 @@ class LabLanesTests {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The first two labs wait for each other, so that neither lane can take a third lab before
+        // the other lane has started its first (a lane thread can be slow to start on a loaded machine).
+        java.util.concurrent.CountDownLatch firstTwo = new java.util.concurrent.CountDownLatch(2);
         List<AssignmentResult> results = new LabLanes(2).grade(labs("short", 1, "long", 30, "middle", 10, "tiny", 1), lab -> {
             started.add(lab.id());
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            sleep(50);
+            firstTwo.countDown();
+            await(firstTwo);
+            sleep(20);
             running.decrementAndGet();
             return result(lab);
         });
@@ -107,6 +112,16 @@ class LabLanesTests {
     private static AssignmentResult result(LabDefinition lab) {
         return new AssignmentResult(lab.id(), "graded", 0, 1, null,
                 lab.checks().stream().map(c -> Verdicts.zero(c, "failed", "m")).collect(Collectors.toList()));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the other lane never started a lab");
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void await(CyclicBarrier barrier) {
